@@ -1,0 +1,102 @@
+package org.epum.core.reactor;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.epum.core.domain.DomainKey;
+import org.epum.core.domain.HealthSettings;
+import org.epum.core.domain.HealthState;
+import org.epum.core.domain.InstanceRecord;
+import org.epum.core.error.EpumException;
+import org.epum.core.error.ErrorCode;
+import org.epum.core.store.EpumStore;
+import org.epum.core.store.Fence;
+
+/**
+ * Turns agents' heartbeats into health (the reactor's side of Heartbeats). The instance is found
+ * through the store's instance index and read from its cache. A health change is written at once;
+ * the last-heard time only when it is older than a quarter of the domain's missing_timeout, so a
+ * steady stream of OK heartbeats costs almost no store writes.
+ */
+public final class HeartbeatIntake {
+  private static final int MAX_ATTEMPTS = 16;
+
+  private final EpumStore store;
+  private final Clock clock;
+
+  @Inject
+  public HeartbeatIntake(EpumStore store, Clock clock) {
+    this.store = requireNonNull(store);
+    this.clock = requireNonNull(clock);
+  }
+
+  public HeartbeatOutcome accept(Heartbeat hb) {
+    if (hb.nodeId().isEmpty()) {
+      throw EpumException.invalidArgument("heartbeat has no node_id; send the node_id EPUM gave in the launch vars");
+    }
+    if (hb.state() != HealthState.OK && hb.state() != HealthState.MONITOR_ERROR
+        && hb.state() != HealthState.PROCESS_ERROR) {
+      throw EpumException.invalidArgument("heartbeat state " + hb.state()
+          + " is not one an agent may report; send OK, MONITOR_ERROR or PROCESS_ERROR");
+    }
+    DomainKey key = store.domainOfInstance(hb.nodeId()).orElseThrow(() -> unknown(hb.nodeId()));
+    var domain = store.domain(key).orElseThrow(() -> unknown(hb.nodeId()));
+    var health = HealthSettings.of(domain.value().config());
+    if (!health.monitorHealth()) {
+      var current = store.instance(key, hb.nodeId()).orElseThrow(() -> unknown(hb.nodeId()));
+      return new HeartbeatOutcome(false, "health monitoring is off for domain " + key.domainId()
+          + "; heartbeat ignored", current.value().health(), false);
+    }
+    Duration persistEvery = health.missingTimeout().dividedBy(4);
+    for (int attempt = 1; ; attempt++) {
+      var stored = store.instance(key, hb.nodeId()).orElseThrow(() -> unknown(hb.nodeId()));
+      Instant now = clock.instant();
+      var next = withReceipt(HeartbeatRules.applyHealth(stored.value(), hb, now), hb, now);
+      if (!needsWrite(stored.value(), next, persistEvery)) {
+        return new HeartbeatOutcome(true, "", next.health(), false);
+      }
+      try {
+        store.updateInstance(key, next, stored.version(), Fence.NONE);
+        return new HeartbeatOutcome(true, "", next.health(), true);
+      } catch (EpumException e) {
+        if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static InstanceRecord withReceipt(InstanceRecord record, Heartbeat hb, Instant now) {
+    var next = record.toBuilder().lastHeartbeat(now);
+    if (!hb.agentAddress().isEmpty()) {
+      next.agentAddress(hb.agentAddress());
+    }
+    if (!hb.metrics().isEmpty()) {
+      Map<String, Object> sensors = new LinkedHashMap<>(record.sensorData());
+      sensors.putAll(hb.metrics());
+      next.sensorData(sensors);
+    }
+    return next.build();
+  }
+
+  /** Health, errors or agent address changed, or the persisted last-heard time is getting old. */
+  private static boolean needsWrite(InstanceRecord stored, InstanceRecord next, Duration persistEvery) {
+    if (stored.health() != next.health() || !stored.errors().equals(next.errors())
+        || !stored.agentAddress().equals(next.agentAddress())) {
+      return true;
+    }
+    Instant last = stored.lastHeartbeat();
+    return last == null || !next.lastHeartbeat().isBefore(last.plus(persistEvery))
+        || !Objects.equals(stored.errorTime(), next.errorTime());
+  }
+
+  private static EpumException unknown(String nodeId) {
+    return EpumException.notFound("no instance " + nodeId + " is known to EPUM; check the agent's node_id");
+  }
+}
