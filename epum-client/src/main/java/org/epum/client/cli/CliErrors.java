@@ -1,5 +1,6 @@
 package org.epum.client.cli;
 
+import io.grpc.Status;
 import java.io.PrintWriter;
 import org.epum.client.EpumClientException;
 import picocli.CommandLine;
@@ -23,7 +24,7 @@ final class CliErrors {
       int code = ExitCodes.forStatus(failure.code());
       String line = "epumctl: " + failure.code() + ": " + failure.description();
       if (code == ExitCodes.UNAVAILABLE) {
-        line += hint(cmd);
+        line += hint(cmd, failure.code() == Status.Code.DEADLINE_EXCEEDED);
       }
       err.println(line);
       err.flush();
@@ -48,11 +49,12 @@ final class CliErrors {
   }
 
   /** Says which server was tried and how to point elsewhere: the usual cause is a wrong address. */
-  private static String hint(CommandLine cmd) {
+  private static String hint(CommandLine cmd, boolean timedOut) {
     Object root = cmd.getCommandSpec().root().userObject();
     if (root instanceof Epumctl ctl) {
       return " (server " + ctl.settings().server()
-          + "; use --server HOST:PORT or EPUM_SERVER to point elsewhere)";
+          + "; use --server HOST:PORT or EPUM_SERVER to point elsewhere"
+          + (timedOut ? ", or raise --timeout if it is only slow" : "") + ")";
     }
     return "";
   }
