@@ -1,0 +1,408 @@
+package org.epum.core.store.memory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.epum.core.domain.DefinitionRecord;
+import org.epum.core.domain.DomainKey;
+import org.epum.core.domain.DomainRecord;
+import org.epum.core.domain.InstanceRecord;
+import org.epum.core.domain.Subscriber;
+import org.epum.core.error.EpumException;
+import org.epum.core.store.DuplicateRequestException;
+import org.epum.core.store.EpumStore;
+import org.epum.core.store.Fence;
+import org.epum.core.store.RequestMark;
+import org.epum.core.store.StoreListener;
+import org.epum.core.store.Versioned;
+import org.epum.core.store.zk.StoredForm;
+import org.epum.core.store.zk.StoreListeners;
+import org.epum.core.store.zk.ZkStoreOptions;
+
+/**
+ * The {@link EpumStore} in one process's memory, for tests and {@code --store memory}. Same
+ * contract as the ZooKeeper store: versions from 0, request marks, fences against its own epochs,
+ * the same size limit and value normalisation ({@link StoredForm}), the same check order (fence,
+ * request mark, record, index) and listeners called afterwards on a store-owned thread. One lock
+ * guards everything. Always available; thread-safe.
+ */
+public final class InMemoryEpumStore implements EpumStore {
+  private static final Comparator<DomainKey> BY_OWNER_THEN_ID =
+      Comparator.comparing(DomainKey::owner).thenComparing(DomainKey::domainId);
+
+  private record RequestKey(String owner, String requestId) {}
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final StoredForm form;
+  private final StoreListeners listeners = new StoreListeners();
+  private final TreeMap<String, Versioned<DefinitionRecord>> definitions = new TreeMap<>();
+  private final TreeMap<DomainKey, Versioned<DomainRecord>> domains = new TreeMap<>(BY_OWNER_THEN_ID);
+  private final Map<DomainKey, Versioned<List<Subscriber>>> subscribers = new HashMap<>();
+  private final Map<DomainKey, TreeMap<String, Versioned<InstanceRecord>>> instances = new HashMap<>();
+  private final Map<String, DomainKey> index = new HashMap<>();
+  private final Map<RequestKey, RequestMark> marks = new HashMap<>();
+  private final Map<String, Long> epochs = new HashMap<>();
+  private volatile boolean closed;
+
+  /** A store with the ZooKeeper store's default record size limit. */
+  public InMemoryEpumStore() {
+    this(ZkStoreOptions.DEFAULT_MAX_RECORD_BYTES);
+  }
+
+  public InMemoryEpumStore(long maxRecordBytes) {
+    this.form = new StoredForm(maxRecordBytes);
+  }
+
+  // ---- definitions ----
+
+  @Override
+  public Versioned<DefinitionRecord> createDefinition(DefinitionRecord definition, RequestMark mark) {
+    String id = requireId("definition id", definition.id());
+    DefinitionRecord stored = form.definition(definition);
+    return locked(() -> {
+      checkMark(mark);
+      if (definitions.containsKey(id)) {
+        throw EpumException.alreadyExists("definition " + id + " already exists");
+      }
+      Versioned<DefinitionRecord> v = new Versioned<>(stored, 0);
+      definitions.put(id, v);
+      recordMark(mark);
+      listeners.definitionChanged(id);
+      return v;
+    });
+  }
+
+  @Override
+  public Versioned<DefinitionRecord> updateDefinition(DefinitionRecord definition, int expectedVersion,
+      RequestMark mark) {
+    String id = requireId("definition id", definition.id());
+    DefinitionRecord stored = form.definition(definition);
+    return locked(() -> {
+      checkMark(mark);
+      Versioned<DefinitionRecord> next = next(definitions.get(id), stored, expectedVersion, "definition " + id,
+          "definition " + id + " not found");
+      definitions.put(id, next);
+      recordMark(mark);
+      listeners.definitionChanged(id);
+      return next;
+    });
+  }
+
+  @Override
+  public void removeDefinition(String definitionId, int expectedVersion, RequestMark mark) {
+    String id = requireId("definition id", definitionId);
+    locked(() -> {
+      checkMark(mark);
+      checkVersion(definitions.get(id), expectedVersion, "definition " + id, "definition " + id + " not found");
+      definitions.remove(id);
+      recordMark(mark);
+      listeners.definitionChanged(id);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<Versioned<DefinitionRecord>> definition(String definitionId) {
+    return locked(() -> Optional.ofNullable(definitions.get(definitionId)));
+  }
+
+  @Override
+  public List<String> definitionIds() {
+    return locked(() -> List.copyOf(definitions.keySet()));
+  }
+
+  // ---- domains ----
+
+  @Override
+  public Versioned<DomainRecord> createDomain(DomainRecord domain, List<Subscriber> subscriberList, RequestMark mark) {
+    DomainKey key = domainKey(domain.key());
+    DomainRecord stored = form.domain(domain);
+    List<Subscriber> storedSubscribers = form.subscribers(key, List.copyOf(subscriberList));
+    return locked(() -> {
+      checkMark(mark);
+      if (domains.containsKey(key)) {
+        throw EpumException.alreadyExists("domain " + key + " already exists");
+      }
+      Versioned<DomainRecord> v = new Versioned<>(stored, 0);
+      domains.put(key, v);
+      subscribers.put(key, new Versioned<>(storedSubscribers, 0));
+      recordMark(mark);
+      listeners.domainChanged(key);
+      return v;
+    });
+  }
+
+  @Override
+  public Versioned<DomainRecord> updateDomain(DomainRecord domain, int expectedVersion, RequestMark mark,
+      Fence fence) {
+    DomainKey key = domainKey(domain.key());
+    DomainRecord stored = form.domain(domain);
+    return locked(() -> {
+      checkFence(fence);
+      checkMark(mark);
+      Versioned<DomainRecord> next = next(domains.get(key), stored, expectedVersion, "domain " + key,
+          "domain " + key + " not found");
+      domains.put(key, next);
+      recordMark(mark);
+      listeners.domainChanged(key);
+      return next;
+    });
+  }
+
+  @Override
+  public void deleteDomain(DomainKey key, Fence fence) {
+    DomainKey k = domainKey(key);
+    locked(() -> {
+      checkFence(fence);
+      if (!domains.containsKey(k)) {
+        throw EpumException.notFound("domain " + k + " not found");
+      }
+      TreeMap<String, Versioned<InstanceRecord>> gone = instances.remove(k);
+      if (gone != null) {
+        gone.keySet().forEach(id -> {
+          index.remove(id);
+          listeners.instanceChanged(k, id);
+        });
+      }
+      subscribers.remove(k);
+      domains.remove(k);
+      listeners.domainChanged(k);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<Versioned<DomainRecord>> domain(DomainKey key) {
+    return locked(() -> Optional.ofNullable(domains.get(key)));
+  }
+
+  @Override
+  public List<DomainKey> domains(String owner) {
+    return locked(() -> domains.keySet().stream().filter(k -> k.owner().equals(owner)).toList());
+  }
+
+  @Override
+  public List<DomainKey> allDomains() {
+    return locked(() -> List.copyOf(domains.keySet()));
+  }
+
+  // ---- subscribers ----
+
+  @Override
+  public Versioned<List<Subscriber>> subscribers(DomainKey key) {
+    return locked(() -> Optional.ofNullable(subscribers.get(key))
+        .orElseThrow(() -> EpumException.notFound("domain " + key + " not found")));
+  }
+
+  @Override
+  public Versioned<List<Subscriber>> setSubscribers(DomainKey key, List<Subscriber> subscriberList,
+      int expectedVersion, RequestMark mark) {
+    DomainKey k = domainKey(key);
+    List<Subscriber> stored = form.subscribers(k, List.copyOf(subscriberList));
+    return locked(() -> {
+      checkMark(mark);
+      Versioned<List<Subscriber>> next = next(subscribers.get(k), stored, expectedVersion,
+          "subscriber list of domain " + k, "domain " + k + " not found");
+      subscribers.put(k, next);
+      recordMark(mark);
+      listeners.domainChanged(k);
+      return next;
+    });
+  }
+
+  // ---- instances ----
+
+  @Override
+  public Versioned<InstanceRecord> createInstance(DomainKey key, InstanceRecord instance, Fence fence) {
+    DomainKey k = domainKey(key);
+    String id = requireId("instance id", instance.instanceId());
+    InstanceRecord stored = form.instance(instance);
+    return locked(() -> {
+      checkFence(fence);
+      if (!domains.containsKey(k)) {
+        throw EpumException.notFound("domain " + k + " not found");
+      }
+      TreeMap<String, Versioned<InstanceRecord>> records = instances.computeIfAbsent(k, x -> new TreeMap<>());
+      if (records.containsKey(id)) {
+        throw EpumException.alreadyExists("instance " + id + " already exists in domain " + k);
+      }
+      if (index.containsKey(id)) {
+        throw EpumException.alreadyExists("instance id " + id + " is already used by domain " + index.get(id));
+      }
+      Versioned<InstanceRecord> v = new Versioned<>(stored, 0);
+      records.put(id, v);
+      index.put(id, k);
+      listeners.instanceChanged(k, id);
+      return v;
+    });
+  }
+
+  @Override
+  public Versioned<InstanceRecord> updateInstance(DomainKey key, InstanceRecord instance, int expectedVersion,
+      Fence fence) {
+    DomainKey k = domainKey(key);
+    String id = requireId("instance id", instance.instanceId());
+    InstanceRecord stored = form.instance(instance);
+    String subject = "instance " + id + " of domain " + k;
+    return locked(() -> {
+      checkFence(fence);
+      Versioned<InstanceRecord> next = next(instanceOrNull(k, id), stored, expectedVersion, subject,
+          subject + " not found");
+      instances.get(k).put(id, next);
+      listeners.instanceChanged(k, id);
+      return next;
+    });
+  }
+
+  @Override
+  public void deleteInstance(DomainKey key, String instanceId, int expectedVersion, Fence fence) {
+    DomainKey k = domainKey(key);
+    String id = requireId("instance id", instanceId);
+    String subject = "instance " + id + " of domain " + k;
+    locked(() -> {
+      checkFence(fence);
+      checkVersion(instanceOrNull(k, id), expectedVersion, subject, subject + " not found");
+      instances.get(k).remove(id);
+      index.remove(id);
+      listeners.instanceChanged(k, id);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<Versioned<InstanceRecord>> instance(DomainKey key, String instanceId) {
+    return locked(() -> Optional.ofNullable(instanceOrNull(key, instanceId)));
+  }
+
+  @Override
+  public List<Versioned<InstanceRecord>> instances(DomainKey key) {
+    return locked(() -> {
+      TreeMap<String, Versioned<InstanceRecord>> records = instances.get(key);
+      return records == null ? List.of() : List.copyOf(records.values());
+    });
+  }
+
+  @Override
+  public Optional<DomainKey> domainOfInstance(String instanceId) {
+    return locked(() -> Optional.ofNullable(index.get(instanceId)));
+  }
+
+  // ---- request marks, epochs ----
+
+  @Override
+  public Optional<RequestMark> request(String owner, String requestId) {
+    return locked(() -> Optional.ofNullable(marks.get(new RequestKey(owner, requestId))));
+  }
+
+  @Override
+  public long epoch(String role) {
+    return locked(() -> epochs.getOrDefault(role, 0L));
+  }
+
+  @Override
+  public long bumpEpoch(String role) {
+    requireId("role", role);
+    return locked(() -> epochs.merge(role, 1L, Long::sum));
+  }
+
+  // ---- observation ----
+
+  @Override
+  public boolean isAvailable() {
+    return !closed;
+  }
+
+  @Override
+  public AutoCloseable addListener(StoreListener listener) {
+    return listeners.add(listener);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    listeners.close();
+  }
+
+  // ---- helpers (called with the lock held) ----
+
+  private Versioned<InstanceRecord> instanceOrNull(DomainKey key, String id) {
+    TreeMap<String, Versioned<InstanceRecord>> records = instances.get(key);
+    return records == null ? null : records.get(id);
+  }
+
+  private static <T> Versioned<T> next(Versioned<T> current, T value, int expectedVersion, String subject,
+      String whenMissing) {
+    checkVersion(current, expectedVersion, subject, whenMissing);
+    return new Versioned<>(value, current.version() + 1);
+  }
+
+  private static void checkVersion(Versioned<?> current, int expectedVersion, String subject, String whenMissing) {
+    if (current == null) {
+      throw EpumException.notFound(whenMissing);
+    }
+    if (expectedVersion != Versioned.ANY && expectedVersion != current.version()) {
+      throw EpumException.versionConflict(subject + " was expected at version " + expectedVersion
+          + " but it is now at version " + current.version() + "; re-read it and retry");
+    }
+  }
+
+  private void checkFence(Fence fence) {
+    if (fence.isNone()) {
+      return;
+    }
+    long current = epochs.getOrDefault(fence.role(), 0L);
+    if (fence.epoch() < 1) {
+      throw EpumException.notLeader("the write is fenced by role " + fence.role() + " at epoch " + fence.epoch()
+          + ", which no leader holds (epochs start at 1); the write was not applied");
+    }
+    if (current != fence.epoch()) {
+      throw EpumException.notLeader("this replica is no longer the leader of role " + fence.role()
+          + ": its fence (epoch " + fence.epoch() + ") was superseded by a newer election; the write was not applied");
+    }
+  }
+
+  private void checkMark(RequestMark mark) {
+    if (mark.isNone()) {
+      return;
+    }
+    requireId("request owner", mark.owner());
+    RequestMark existing = marks.get(new RequestKey(mark.owner(), mark.requestId()));
+    if (existing != null) {
+      throw new DuplicateRequestException(existing);
+    }
+  }
+
+  private void recordMark(RequestMark mark) {
+    if (!mark.isNone()) {
+      marks.put(new RequestKey(mark.owner(), mark.requestId()), mark);
+    }
+  }
+
+  private <T> T locked(Supplier<T> body) {
+    lock.lock();
+    try {
+      return body.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static DomainKey domainKey(DomainKey key) {
+    requireId("owner", key.owner());
+    requireId("domain id", key.domainId());
+    return key;
+  }
+
+  private static String requireId(String kind, String value) {
+    if (value == null || value.isEmpty()) {
+      throw EpumException.invalidArgument(kind + " is required");
+    }
+    return value;
+  }
+}
