@@ -32,7 +32,7 @@ public interface EpumClient extends AutoCloseable {
 
   // ---- Definitions (create, update and remove need the admin role) ----
 
-  /** Creates a global definition; ALREADY_EXISTS if the id is taken. Expected version not allowed. */
+  /** Creates a global definition; ALREADY_EXISTS if taken. Takes no expected version. */
   Definition createDefinition(
       String definitionId, Map<String, ?> config, String description, WriteOptions options);
 
@@ -49,7 +49,7 @@ public interface EpumClient extends AutoCloseable {
 
   // ---- Domains (the caller's own, or the act-as owner's) ----
 
-  /** Creates a domain from a definition merged with {@code config}. Expected version not allowed. */
+  /** Creates a domain from a definition merged with {@code config}. No expected version. */
   Domain addDomain(
       String domainId,
       String definitionId,

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "clock", description = "Set the server's manual clock (external-decide mode).")
 final class AdminClockCommand extends ClientCommand {
   @Option(names = "--set", paramLabel = "TIME", required = true,
-      converter = InstantConverter.class, description = "ISO-8601 instant, e.g. 2024-05-01T00:10:00Z")
+      converter = InstantConverter.class,
+      description = "ISO-8601 instant, e.g. 2024-05-01T00:10:00Z")
   Instant at;
 
   @Override

@@ -17,7 +17,8 @@ final class AdminLeadersCommand extends ClientCommand {
     }
     Table table = new Table("ROLE", "LEADER", "EPOCH", "PARTICIPANTS");
     for (RoleLeader l : r.getLeadersList()) {
-      table.row(l.getRole(), l.getLeaderId(), l.getEpoch(), String.join(", ", l.getParticipantsList()));
+      table.row(l.getRole(), l.getLeaderId(), l.getEpoch(),
+          String.join(", ", l.getParticipantsList()));
     }
     out.table(table);
   }

@@ -11,7 +11,8 @@ final class AdminTables {
 
   /** "LAUNCH BELOW_TARGET [i-1, i-2]: message" from a decision view. */
   static String decision(Map<String, Object> d) {
-    StringBuilder s = new StringBuilder().append(d.get("action")).append(' ').append(d.get("reason"));
+    StringBuilder s = new StringBuilder()
+        .append(d.get("action")).append(' ').append(d.get("reason"));
     List<?> ids = (List<?>) d.get("instance_ids");
     if (!ids.isEmpty()) {
       s.append(' ').append(ids);

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-/** {@code epumctl domain add DOMAIN --definition DEF [--file F] [--set s.k=v]... [--subscriber N=H:P]...}. */
+/**
+ * {@code epumctl domain add DOMAIN --definition DEF [--file F] [--set s.k=v]...
+ * [--subscriber NAME=HOST:PORT]...}.
+ */
 @Command(name = "add", aliases = "create",
     description = "Create a domain from a definition plus config overrides.")
 final class DomainAddCommand extends ClientCommand {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code epumctl domain events DOMAIN [--after N] [--limit N]}: the decision log. */
-@Command(name = "events", description = "Show a domain's kept events (the decision log), oldest first.")
+@Command(name = "events",
+    description = "Show a domain's kept events (the decision log), oldest first.")
 final class DomainEventsCommand extends ClientCommand {
   @Parameters(paramLabel = "DOMAIN", description = "Domain id")
   String domainId;
