@@ -55,6 +55,29 @@ public final class RecordingStoreListener implements StoreListener {
     return null;
   }
 
+  /** The next notification, whatever it is; null if none came within the timeout. */
+  public Event next(Duration timeout) throws InterruptedException {
+    return events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Waits until {@code condition} holds, re-checking it after each notification (the store tells
+   * listeners after its reads show a change, so no polling is needed).
+   *
+   * @return whether it held before the timeout
+   */
+  public boolean awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || next(Duration.ofNanos(left)) == null) {
+        return condition.getAsBoolean();
+      }
+    }
+    return true;
+  }
+
   /** Whatever arrived and was not taken yet. */
   public java.util.List<Event> drain() {
     java.util.List<Event> out = new java.util.ArrayList<>();

@@ -94,7 +94,7 @@ final class CacheView implements CuratorCacheListener {
       forget(at);
     }
     stats.put(path, new NodeStat(stat.getVersion(), stat.getCzxid(), stat.getMzxid()));
-    announce(at);
+    announce(at, at instanceof ZkLocation.IndexEntry e ? index.get(e.instanceId()) : null);
   }
 
   private void decodeInto(ZkLocation at, Stat stat, byte[] data) {
@@ -120,9 +120,10 @@ final class CacheView implements CuratorCacheListener {
 
   private void removed(String path) {
     ZkLocation at = paths.parse(path);
+    DomainKey indexed = at instanceof ZkLocation.IndexEntry e ? index.get(e.instanceId()) : null;
     forget(at);
     stats.remove(path);
-    announce(at);
+    announce(at, indexed);
   }
 
   private void forget(ZkLocation at) {
@@ -146,7 +147,8 @@ final class CacheView implements CuratorCacheListener {
     }
   }
 
-  private void announce(ZkLocation at) {
+  /** @param indexed for an index entry, the domain it names (an index change is told as an instance change) */
+  private void announce(ZkLocation at, DomainKey indexed) {
     if (at instanceof ZkLocation.Definition d) {
       listeners.definitionChanged(d.definitionId());
     } else if (at instanceof ZkLocation.Domain d) {
@@ -155,6 +157,8 @@ final class CacheView implements CuratorCacheListener {
       listeners.domainChanged(s.key());
     } else if (at instanceof ZkLocation.Instance i) {
       listeners.instanceChanged(i.key(), i.instanceId());
+    } else if (at instanceof ZkLocation.IndexEntry e && indexed != null) {
+      listeners.instanceChanged(indexed, e.instanceId());
     }
   }
 

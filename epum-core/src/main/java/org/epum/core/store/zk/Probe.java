@@ -61,15 +61,17 @@ final class Probe {
     if (n != null && txn.writeId().equals(codec.writeIdOf(n.data()))) {
       return new Result(Verdict.LANDED, n.stat().getVersion(), n.stat().getMzxid());
     }
-    if (p.kind() == Txn.Kind.CREATE) {
-      // Absent, or someone else's node never rewritten: ours cannot have landed.
-      return n == null || n.stat().getVersion() == 0 ? Result.NOT_LANDED : Result.UNKNOWN;
-    }
     if (n == null) {
+      // A create that is absent never landed; an update whose node is gone cannot be told.
+      return p.kind() == Txn.Kind.CREATE ? Result.NOT_LANDED : Result.UNKNOWN;
+    }
+    // Ours would have made version base+1 (a create: 0). Someone else's node at or below that
+    // version means ours did not land; anything later may be ours rewritten, or not.
+    int base = p.kind() == Txn.Kind.CREATE ? -1 : p.version() >= 0 ? p.version() : txn.baseVersion();
+    if (p.kind() != Txn.Kind.CREATE && base < 0) {
       return Result.UNKNOWN;
     }
-    int unchangedAt = p.version() >= 0 ? p.version() : txn.baseVersion();
-    return unchangedAt >= 0 && n.stat().getVersion() <= unchangedAt ? Result.NOT_LANDED : Result.UNKNOWN;
+    return n.stat().getVersion() <= base + 1 ? Result.NOT_LANDED : Result.UNKNOWN;
   }
 
   private int versionNow(String path) throws KeeperException, InterruptedException {

@@ -79,7 +79,7 @@ final class Transactor {
 
   private Outcome once(Txn txn, int attempt, Map<String, Long> deleted) throws Exception {
     if (attempt > 1) {
-      zkClient.blockUntilConnectedOrTimedOut();
+      // No extra wait for the connection here: the client's retry policy alone bounds how long we try.
       Probe.Result p = probe.check(txn);
       if (p.verdict() == Probe.Verdict.LANDED) {
         log.info("write landed before the connection dropped; not repeating it: {}", txn.description());
