@@ -166,6 +166,25 @@ class ZooKeeperEpumStoreIT extends EpumStoreContract {
   }
 
   @Test
+  void worksThroughANamespacedClient() throws Exception {
+    CuratorFramework namespaced = client.usingNamespace("tenant-a");
+    ZooKeeperEpumStore s = startStore(namespaced);
+    closeables.addLast(s);
+    Fence fence = new Fence("decider", s.bumpEpoch("decider"));
+    s.createDomain(domain(D1), List.of(), mark("owner1", "r-1", "AddDomain", "domain:owner1/d1"));
+    s.createInstance(D1, fullInstance("i-1"), fence);
+    s.updateInstance(D1, newInstance("i-1"), 0, fence);
+
+    assertThat(client.checkExists().forPath("/tenant-a" + s.paths().instance(D1, "i-1"))).isNotNull();
+    assertThat(s.instance(D1, "i-1")).contains(new Versioned<>(newInstance("i-1"), 1));
+    assertThat(s.request("owner1", "r-1")).isPresent();
+    s.deleteDomain(D1, fence);
+    assertThat(s.domainOfInstance("i-1")).isEmpty();
+    assertThat(client.checkExists().forPath("/tenant-a" + s.paths().domain(D1))).isNull();
+    assertThat(s.directReads()).isZero();
+  }
+
+  @Test
   void startCreatesTheLayoutUnderTheRoot() throws Exception {
     for (String dir : List.of("definitions", "domains", "instance-index", "requests", "epochs")) {
       assertThat(client.checkExists().forPath(options.root() + "/" + dir)).as(dir).isNotNull();

@@ -1,6 +1,8 @@
 package org.epum.core.store.memory;
 
-import java.util.ArrayList;
+import static org.epum.core.store.memory.MemoryChecks.checkVersion;
+import static org.epum.core.store.memory.MemoryChecks.next;
+
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,8 +38,6 @@ public final class InMemoryEpumStore implements EpumStore {
   private static final Comparator<DomainKey> BY_OWNER_THEN_ID =
       Comparator.comparing(DomainKey::owner).thenComparing(DomainKey::domainId);
 
-  private record RequestKey(String owner, String requestId) {}
-
   private final ReentrantLock lock = new ReentrantLock();
   private final StoredForm form;
   private final StoreListeners listeners = new StoreListeners();
@@ -46,8 +46,7 @@ public final class InMemoryEpumStore implements EpumStore {
   private final Map<DomainKey, Versioned<List<Subscriber>>> subscribers = new HashMap<>();
   private final Map<DomainKey, TreeMap<String, Versioned<InstanceRecord>>> instances = new HashMap<>();
   private final Map<String, DomainKey> index = new HashMap<>();
-  private final Map<RequestKey, RequestMark> marks = new HashMap<>();
-  private final Map<String, Long> epochs = new HashMap<>();
+  private final MemoryChecks checks = new MemoryChecks();
   private volatile boolean closed;
 
   /** A store with the ZooKeeper store's default record size limit. */
@@ -66,13 +65,13 @@ public final class InMemoryEpumStore implements EpumStore {
     String id = requireId("definition id", definition.id());
     DefinitionRecord stored = form.definition(definition);
     return locked(() -> {
-      checkMark(mark);
+      checks.checkMark(mark);
       if (definitions.containsKey(id)) {
         throw EpumException.alreadyExists("definition " + id + " already exists");
       }
       Versioned<DefinitionRecord> v = new Versioned<>(stored, 0);
       definitions.put(id, v);
-      recordMark(mark);
+      checks.recordMark(mark);
       listeners.definitionChanged(id);
       return v;
     });
@@ -84,11 +83,11 @@ public final class InMemoryEpumStore implements EpumStore {
     String id = requireId("definition id", definition.id());
     DefinitionRecord stored = form.definition(definition);
     return locked(() -> {
-      checkMark(mark);
+      checks.checkMark(mark);
       Versioned<DefinitionRecord> next = next(definitions.get(id), stored, expectedVersion, "definition " + id,
           "definition " + id + " not found");
       definitions.put(id, next);
-      recordMark(mark);
+      checks.recordMark(mark);
       listeners.definitionChanged(id);
       return next;
     });
@@ -98,10 +97,10 @@ public final class InMemoryEpumStore implements EpumStore {
   public void removeDefinition(String definitionId, int expectedVersion, RequestMark mark) {
     String id = requireId("definition id", definitionId);
     locked(() -> {
-      checkMark(mark);
+      checks.checkMark(mark);
       checkVersion(definitions.get(id), expectedVersion, "definition " + id, "definition " + id + " not found");
       definitions.remove(id);
-      recordMark(mark);
+      checks.recordMark(mark);
       listeners.definitionChanged(id);
       return null;
     });
@@ -125,14 +124,14 @@ public final class InMemoryEpumStore implements EpumStore {
     DomainRecord stored = form.domain(domain);
     List<Subscriber> storedSubscribers = form.subscribers(key, List.copyOf(subscriberList));
     return locked(() -> {
-      checkMark(mark);
+      checks.checkMark(mark);
       if (domains.containsKey(key)) {
         throw EpumException.alreadyExists("domain " + key + " already exists");
       }
       Versioned<DomainRecord> v = new Versioned<>(stored, 0);
       domains.put(key, v);
       subscribers.put(key, new Versioned<>(storedSubscribers, 0));
-      recordMark(mark);
+      checks.recordMark(mark);
       listeners.domainChanged(key);
       return v;
     });
@@ -144,12 +143,12 @@ public final class InMemoryEpumStore implements EpumStore {
     DomainKey key = domainKey(domain.key());
     DomainRecord stored = form.domain(domain);
     return locked(() -> {
-      checkFence(fence);
-      checkMark(mark);
+      checks.checkFence(fence);
+      checks.checkMark(mark);
       Versioned<DomainRecord> next = next(domains.get(key), stored, expectedVersion, "domain " + key,
           "domain " + key + " not found");
       domains.put(key, next);
-      recordMark(mark);
+      checks.recordMark(mark);
       listeners.domainChanged(key);
       return next;
     });
@@ -159,7 +158,7 @@ public final class InMemoryEpumStore implements EpumStore {
   public void deleteDomain(DomainKey key, Fence fence) {
     DomainKey k = domainKey(key);
     locked(() -> {
-      checkFence(fence);
+      checks.checkFence(fence);
       if (!domains.containsKey(k)) {
         throw EpumException.notFound("domain " + k + " not found");
       }
@@ -206,11 +205,11 @@ public final class InMemoryEpumStore implements EpumStore {
     DomainKey k = domainKey(key);
     List<Subscriber> stored = form.subscribers(k, List.copyOf(subscriberList));
     return locked(() -> {
-      checkMark(mark);
+      checks.checkMark(mark);
       Versioned<List<Subscriber>> next = next(subscribers.get(k), stored, expectedVersion,
           "subscriber list of domain " + k, "domain " + k + " not found");
       subscribers.put(k, next);
-      recordMark(mark);
+      checks.recordMark(mark);
       listeners.domainChanged(k);
       return next;
     });
@@ -224,7 +223,7 @@ public final class InMemoryEpumStore implements EpumStore {
     String id = requireId("instance id", instance.instanceId());
     InstanceRecord stored = form.instance(instance);
     return locked(() -> {
-      checkFence(fence);
+      checks.checkFence(fence);
       if (!domains.containsKey(k)) {
         throw EpumException.notFound("domain " + k + " not found");
       }
@@ -251,7 +250,7 @@ public final class InMemoryEpumStore implements EpumStore {
     InstanceRecord stored = form.instance(instance);
     String subject = "instance " + id + " of domain " + k;
     return locked(() -> {
-      checkFence(fence);
+      checks.checkFence(fence);
       Versioned<InstanceRecord> next = next(instanceOrNull(k, id), stored, expectedVersion, subject,
           subject + " not found");
       instances.get(k).put(id, next);
@@ -266,7 +265,7 @@ public final class InMemoryEpumStore implements EpumStore {
     String id = requireId("instance id", instanceId);
     String subject = "instance " + id + " of domain " + k;
     locked(() -> {
-      checkFence(fence);
+      checks.checkFence(fence);
       checkVersion(instanceOrNull(k, id), expectedVersion, subject, subject + " not found");
       instances.get(k).remove(id);
       index.remove(id);
@@ -297,18 +296,18 @@ public final class InMemoryEpumStore implements EpumStore {
 
   @Override
   public Optional<RequestMark> request(String owner, String requestId) {
-    return locked(() -> Optional.ofNullable(marks.get(new RequestKey(owner, requestId))));
+    return locked(() -> checks.request(owner, requestId));
   }
 
   @Override
   public long epoch(String role) {
-    return locked(() -> epochs.getOrDefault(role, 0L));
+    return locked(() -> checks.epoch(role));
   }
 
   @Override
   public long bumpEpoch(String role) {
     requireId("role", role);
-    return locked(() -> epochs.merge(role, 1L, Long::sum));
+    return locked(() -> checks.bumpEpoch(role));
   }
 
   // ---- observation ----
@@ -334,54 +333,6 @@ public final class InMemoryEpumStore implements EpumStore {
   private Versioned<InstanceRecord> instanceOrNull(DomainKey key, String id) {
     TreeMap<String, Versioned<InstanceRecord>> records = instances.get(key);
     return records == null ? null : records.get(id);
-  }
-
-  private static <T> Versioned<T> next(Versioned<T> current, T value, int expectedVersion, String subject,
-      String whenMissing) {
-    checkVersion(current, expectedVersion, subject, whenMissing);
-    return new Versioned<>(value, current.version() + 1);
-  }
-
-  private static void checkVersion(Versioned<?> current, int expectedVersion, String subject, String whenMissing) {
-    if (current == null) {
-      throw EpumException.notFound(whenMissing);
-    }
-    if (expectedVersion != Versioned.ANY && expectedVersion != current.version()) {
-      throw EpumException.versionConflict(subject + " was expected at version " + expectedVersion
-          + " but it is now at version " + current.version() + "; re-read it and retry");
-    }
-  }
-
-  private void checkFence(Fence fence) {
-    if (fence.isNone()) {
-      return;
-    }
-    long current = epochs.getOrDefault(fence.role(), 0L);
-    if (fence.epoch() < 1) {
-      throw EpumException.notLeader("the write is fenced by role " + fence.role() + " at epoch " + fence.epoch()
-          + ", which no leader holds (epochs start at 1); the write was not applied");
-    }
-    if (current != fence.epoch()) {
-      throw EpumException.notLeader("this replica is no longer the leader of role " + fence.role()
-          + ": its fence (epoch " + fence.epoch() + ") was superseded by a newer election; the write was not applied");
-    }
-  }
-
-  private void checkMark(RequestMark mark) {
-    if (mark.isNone()) {
-      return;
-    }
-    requireId("request owner", mark.owner());
-    RequestMark existing = marks.get(new RequestKey(mark.owner(), mark.requestId()));
-    if (existing != null) {
-      throw new DuplicateRequestException(existing);
-    }
-  }
-
-  private void recordMark(RequestMark mark) {
-    if (!mark.isNone()) {
-      marks.put(new RequestKey(mark.owner(), mark.requestId()), mark);
-    }
   }
 
   private <T> T locked(Supplier<T> body) {

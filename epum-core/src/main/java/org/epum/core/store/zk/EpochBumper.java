@@ -40,7 +40,8 @@ final class EpochBumper {
         b.create(Txn.Role.RECORD, path, codec.epoch(1, w), "epoch of role " + role,
             "the store's epochs node is missing; restart the store", "epoch of role " + role + " already exists");
       } else {
-        b.set(path, codec.epoch(version + 2L, w), version, "epoch of role " + role, "epoch of role " + role + " vanished");
+        b.set(path, codec.epoch(version + 2L, w), version, "epoch of role " + role,
+            "epoch of role " + role + " vanished");
       }
       Txn txn = b.build();
       Transactor.Outcome outcome = tx.attempt(txn);

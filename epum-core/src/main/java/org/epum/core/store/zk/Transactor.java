@@ -74,7 +74,13 @@ final class Transactor {
       }
     }
     AtomicInteger attempts = new AtomicInteger();
-    return call(txn.description(), () -> once(txn, attempts.incrementAndGet(), deleted));
+    Outcome outcome = call(txn.description(), () -> once(txn, attempts.incrementAndGet(), deleted));
+    if (outcome == null) {
+      // Curator keeps one retry loop per thread: a nested loop that completes ends ours without a result.
+      throw EpumException.internal("the " + txn.description() + " ran inside another Curator retry loop on the"
+          + " same thread, so its outcome is unknown; call the store from outside Curator operations", null);
+    }
+    return outcome;
   }
 
   private Outcome once(Txn txn, int attempt, Map<String, Long> deleted) throws Exception {

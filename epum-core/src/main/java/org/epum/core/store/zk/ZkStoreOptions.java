@@ -32,8 +32,8 @@ public record ZkStoreOptions(String root, long maxRecordBytes, Duration cacheSyn
     }
     if (maxRecordBytes < 1024 || maxRecordBytes > ZOOKEEPER_MAX_DATA - 16 * 1024) {
       throw new IllegalArgumentException("maxRecordBytes must be between 1024 and "
-          + (ZOOKEEPER_MAX_DATA - 16 * 1024) + " (ZooKeeper's 1 MiB limit less room for the rest of a transaction), got "
-          + maxRecordBytes);
+          + (ZOOKEEPER_MAX_DATA - 16 * 1024) + " (ZooKeeper's 1 MiB limit less room for the rest of a"
+          + " transaction), got " + maxRecordBytes);
     }
     if (cacheSyncTimeout.isNegative() || cacheSyncTimeout.isZero()) {
       throw new IllegalArgumentException("cacheSyncTimeout must be > 0, got " + cacheSyncTimeout);

@@ -4,12 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheStorage;
-import org.apache.zookeeper.KeeperException;
 import org.epum.core.domain.DefinitionRecord;
 import org.epum.core.domain.DomainKey;
 import org.epum.core.domain.DomainRecord;
@@ -21,7 +19,6 @@ import org.epum.core.store.Fence;
 import org.epum.core.store.RequestMark;
 import org.epum.core.store.StoreListener;
 import org.epum.core.store.Versioned;
-import org.epum.core.store.zk.Txn.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +43,10 @@ public final class ZooKeeperEpumStore implements EpumStore {
   private final CuratorFramework client;
   private final ZkStoreOptions options;
   private final ZkPaths paths;
-  private final JsonCodec codec = new JsonCodec();
-  private final SizeLimit limit;
   private final StoreListeners listeners = new StoreListeners();
   private final CacheView view;
   private final ZkWire wire;
-  private final Transactor tx;
-  private final DomainDeleter deleter;
-  private final EpochBumper epochs;
+  private final ZkWrites writes;
   private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
   private volatile CuratorCache cache;
 
@@ -68,36 +61,41 @@ public final class ZooKeeperEpumStore implements EpumStore {
     this.options = requireNonNull(options, "options");
     this.wire = requireNonNull(wire, "wire");
     this.paths = new ZkPaths(options.root());
-    this.limit = new SizeLimit(options.maxRecordBytes());
+    JsonCodec codec = new JsonCodec();
     this.view = new CacheView(paths, codec, listeners);
-    this.tx = new Transactor(client.getZookeeperClient(), wire, codec, view, paths.root());
-    this.deleter = new DomainDeleter(paths, view, tx, codec, ZooKeeperEpumStore::newWriteId);
-    this.epochs = new EpochBumper(paths, codec, view, tx, ZooKeeperEpumStore::newWriteId);
+    Transactor tx = new Transactor(client.getZookeeperClient(), wire, codec, view, paths.root());
+    this.writes = new ZkWrites(client, paths, codec, new SizeLimit(options.maxRecordBytes()), view, tx,
+        options.cacheSyncTimeout());
   }
 
   /**
    * Creates the base znodes if absent, starts the cache and waits (up to the options' start
    * timeout) for its first full load.
    *
-   * @throws EpumException STORE_UNAVAILABLE if ZooKeeper cannot be reached or the load does not finish in time
+   * @throws EpumException STORE_UNAVAILABLE if ZooKeeper cannot be reached or the load does not finish in
+   *     time; the store is then closed (build a new one to try again)
    */
   public void start() {
     if (!state.compareAndSet(State.LATENT, State.STARTED)) {
       throw new IllegalStateException("the store was already started");
     }
-    paths.basePaths().forEach(this::ensureNode);
-    cache = CuratorCache.builder(client, paths.root()).withStorage(CuratorCacheStorage.dataNotCached())
-        .withExceptionHandler(e -> log.warn("store cache error root={}: {}", paths.root(), e.toString())).build();
-    cache.listenable().addListener(view);
-    cache.start();
     try {
+      paths.basePaths().forEach(writes::ensureNode);
+      cache = CuratorCache.builder(client, paths.root()).withStorage(CuratorCacheStorage.dataNotCached())
+          .withExceptionHandler(e -> log.warn("store cache error root={}: {}", paths.root(), e.toString())).build();
+      cache.listenable().addListener(view);
+      cache.start();
       if (!view.awaitInitialised(options.startTimeout())) {
         throw EpumException.storeUnavailable("the store's cache of " + paths.root() + " did not finish loading within "
             + options.startTimeout() + "; check that ZooKeeper is reachable and retry", null);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      close();
       throw EpumException.storeUnavailable("interrupted while the store's cache was loading", e);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
     log.info("store started root={}", paths.root());
   }
@@ -115,36 +113,18 @@ public final class ZooKeeperEpumStore implements EpumStore {
 
   @Override
   public Versioned<DefinitionRecord> createDefinition(DefinitionRecord definition, RequestMark mark) {
-    String id = requireId("definition id", definition.id());
-    String w = newWriteId();
-    byte[] data = limit.definition(codec.definition(definition, w), id);
-    Txn.Builder b = Txn.builder("creation of definition " + id, w);
-    mark(b, mark, w).create(Role.RECORD, paths.definition(id), data, "definition " + id,
-        "the store's definitions node is missing", "definition " + id + " already exists");
-    commit(b.build());
-    return new Versioned<>(codec.decodeDefinition(data).value(), 0);
+    return writes().createDefinition(definition, mark);
   }
 
   @Override
   public Versioned<DefinitionRecord> updateDefinition(DefinitionRecord definition, int expectedVersion,
       RequestMark mark) {
-    String id = requireId("definition id", definition.id());
-    String w = newWriteId();
-    byte[] data = limit.definition(codec.definition(definition, w), id);
-    String path = paths.definition(id);
-    Txn.Builder b = Txn.builder("update of definition " + id, w).baseVersion(cachedVersion(path));
-    mark(b, mark, w).set(path, data, expectedVersion, "definition " + id, "definition " + id + " not found");
-    return new Versioned<>(codec.decodeDefinition(data).value(), commit(b.build()).version());
+    return writes().updateDefinition(definition, expectedVersion, mark);
   }
 
   @Override
   public void removeDefinition(String definitionId, int expectedVersion, RequestMark mark) {
-    String id = requireId("definition id", definitionId);
-    String w = newWriteId();
-    Txn.Builder b = Txn.builder("removal of definition " + id, w);
-    mark(b, mark, w).delete(Role.RECORD, paths.definition(id), expectedVersion, "definition " + id,
-        "definition " + id + " not found");
-    commit(b.build());
+    writes().removeDefinition(definitionId, expectedVersion, mark);
   }
 
   @Override
@@ -163,40 +143,18 @@ public final class ZooKeeperEpumStore implements EpumStore {
 
   @Override
   public Versioned<DomainRecord> createDomain(DomainRecord domain, List<Subscriber> subscribers, RequestMark mark) {
-    DomainKey key = domainKey(domain.key());
-    String w = newWriteId();
-    byte[] data = limit.domain(codec.domain(domain, w), key);
-    byte[] subs = limit.subscribers(codec.subscribers(List.copyOf(subscribers), w), key);
-    ensureNode(paths.ownerDomains(key.owner()));
-    String exists = "domain " + key + " already exists";
-    Txn.Builder b = Txn.builder("creation of domain " + key, w);
-    mark(b, mark, w)
-        .create(Role.RECORD, paths.domain(key), data, "domain " + key, "the owner's domains node is missing", exists)
-        .create(Role.PART, paths.subscribers(key), subs, "subscribers of domain " + key, "domain " + key
-            + " not found", exists)
-        .create(Role.PART, paths.instances(key), codec.marker(w), "instances of domain " + key, "domain " + key
-            + " not found", exists);
-    commit(b.build());
-    return new Versioned<>(codec.decodeDomain(data).value(), 0);
+    return writes().createDomain(domain, subscribers, mark);
   }
 
   @Override
   public Versioned<DomainRecord> updateDomain(DomainRecord domain, int expectedVersion, RequestMark mark,
       Fence fence) {
-    DomainKey key = domainKey(domain.key());
-    String w = newWriteId();
-    byte[] data = limit.domain(codec.domain(domain, w), key);
-    String path = paths.domain(key);
-    Txn.Builder b = Txn.builder("update of domain " + key, w).baseVersion(cachedVersion(path)).fence(paths, fence);
-    mark(b, mark, w).set(path, data, expectedVersion, "domain " + key, "domain " + key + " not found");
-    return new Versioned<>(codec.decodeDomain(data).value(), commit(b.build()).version());
+    return writes().updateDomain(domain, expectedVersion, mark, fence);
   }
 
   @Override
   public void deleteDomain(DomainKey key, Fence fence) {
-    requireStarted();
-    DomainKey k = domainKey(key);
-    awaitVisible(deleter.delete(k, fence), "deletion of domain " + k);
+    writes().deleteDomain(key, fence);
   }
 
   @Override
@@ -229,58 +187,25 @@ public final class ZooKeeperEpumStore implements EpumStore {
   @Override
   public Versioned<List<Subscriber>> setSubscribers(DomainKey key, List<Subscriber> subscribers, int expectedVersion,
       RequestMark mark) {
-    DomainKey k = domainKey(key);
-    String w = newWriteId();
-    byte[] data = limit.subscribers(codec.subscribers(List.copyOf(subscribers), w), k);
-    String path = paths.subscribers(k);
-    Txn.Builder b = Txn.builder("update of domain " + k + "'s subscribers", w).baseVersion(cachedVersion(path));
-    mark(b, mark, w).set(path, data, expectedVersion, "subscriber list of domain " + k, "domain " + k + " not found");
-    return new Versioned<>(codec.decodeSubscribers(data).value(), commit(b.build()).version());
+    return writes().setSubscribers(key, subscribers, expectedVersion, mark);
   }
 
   // ---- instances ----
 
   @Override
   public Versioned<InstanceRecord> createInstance(DomainKey key, InstanceRecord instance, Fence fence) {
-    DomainKey k = domainKey(key);
-    String id = requireId("instance id", instance.instanceId());
-    String w = newWriteId();
-    byte[] data = limit.instance(codec.instance(instance, w), id);
-    String usedBy = view.domainOfInstance(id).map(d -> " by domain " + d).orElse(" in another domain");
-    Txn.Builder b = Txn.builder("creation of instance " + id + " in domain " + k, w).fence(paths, fence)
-        .create(Role.RECORD, paths.instance(k, id), data, "instance " + id + " of domain " + k,
-            "domain " + k + " not found", "instance " + id + " already exists in domain " + k)
-        .create(Role.INDEX, paths.indexEntry(id), codec.indexEntry(k, w), "index entry of instance " + id,
-            "the store's instance index node is missing", "instance id " + id + " is already used" + usedBy);
-    commit(b.build());
-    return new Versioned<>(codec.decodeInstance(data).value(), 0);
+    return writes().createInstance(key, instance, fence);
   }
 
   @Override
   public Versioned<InstanceRecord> updateInstance(DomainKey key, InstanceRecord instance, int expectedVersion,
       Fence fence) {
-    DomainKey k = domainKey(key);
-    String id = requireId("instance id", instance.instanceId());
-    String w = newWriteId();
-    byte[] data = limit.instance(codec.instance(instance, w), id);
-    String path = paths.instance(k, id);
-    String subject = "instance " + id + " of domain " + k;
-    Txn txn = Txn.builder("update of " + subject, w).baseVersion(cachedVersion(path)).fence(paths, fence)
-        .set(path, data, expectedVersion, subject, subject + " not found").build();
-    return new Versioned<>(codec.decodeInstance(data).value(), commit(txn).version());
+    return writes().updateInstance(key, instance, expectedVersion, fence);
   }
 
   @Override
   public void deleteInstance(DomainKey key, String instanceId, int expectedVersion, Fence fence) {
-    DomainKey k = domainKey(key);
-    String id = requireId("instance id", instanceId);
-    String subject = "instance " + id + " of domain " + k;
-    Txn txn = Txn.builder("deletion of " + subject, newWriteId()).fence(paths, fence)
-        .delete(Role.RECORD, paths.instance(k, id), expectedVersion, subject, subject + " not found")
-        .delete(Role.INDEX, paths.indexEntry(id), -1, "index entry of instance " + id,
-            "the index entry of instance " + id + " is missing")
-        .build();
-    commit(txn);
+    writes().deleteInstance(key, instanceId, expectedVersion, fence);
   }
 
   @Override
@@ -317,11 +242,7 @@ public final class ZooKeeperEpumStore implements EpumStore {
 
   @Override
   public long bumpEpoch(String role) {
-    requireStarted();
-    requireId("role", role);
-    Transactor.Committed c = epochs.bump(role);
-    awaitVisible(c.waits(), "epoch bump of role " + role);
-    return c.version() + 1L;
+    return writes().bumpEpoch(role);
   }
 
   // ---- observation, lifecycle ----
@@ -353,55 +274,9 @@ public final class ZooKeeperEpumStore implements EpumStore {
 
   // ---- helpers ----
 
-  private Transactor.Committed commit(Txn txn) {
+  private ZkWrites writes() {
     requireStarted();
-    Transactor.Committed c = tx.commit(txn);
-    awaitVisible(c.waits(), txn.description());
-    return c;
-  }
-
-  /** Read-your-writes: the write has landed; wait (bounded) until this store's reads show it too. */
-  private void awaitVisible(List<CacheWait> waits, String what) {
-    try {
-      if (!view.await(waits, options.cacheSyncTimeout())) {
-        log.warn("the store's cache did not show the {} within {}; reads may lag it briefly", what,
-            options.cacheSyncTimeout());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private Txn.Builder mark(Txn.Builder b, RequestMark mark, String writeId) {
-    if (mark.isNone()) {
-      return b;
-    }
-    requireId("request owner", mark.owner());
-    ensureNode(paths.ownerRequests(mark.owner()));
-    return b.mark(paths.request(mark.owner(), mark.requestId()), codec.mark(mark, writeId), mark.requestId());
-  }
-
-  /** Creates a directory znode unless the cache already shows it; safe to repeat. */
-  private void ensureNode(String path) {
-    if (view.stat(path).isPresent()) {
-      return;
-    }
-    try {
-      client.create().creatingParentsIfNeeded().forPath(path, new byte[0]);
-    } catch (KeeperException.NodeExistsException e) {
-      // already there: what we wanted
-    } catch (KeeperException e) {
-      throw Transactor.unavailable("creation of " + path, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw Transactor.unavailable("creation of " + path, e);
-    } catch (Exception e) {
-      throw EpumException.internal("could not create store node " + path, e);
-    }
-  }
-
-  private int cachedVersion(String path) {
-    return view.stat(path).map(NodeStat::version).orElse(-1);
+    return writes;
   }
 
   private void readable() {
@@ -419,20 +294,4 @@ public final class ZooKeeperEpumStore implements EpumStore {
     }
   }
 
-  private static DomainKey domainKey(DomainKey key) {
-    requireId("owner", key.owner());
-    requireId("domain id", key.domainId());
-    return key;
-  }
-
-  private static String requireId(String kind, String value) {
-    if (value == null || value.isEmpty()) {
-      throw EpumException.invalidArgument(kind + " is required");
-    }
-    return value;
-  }
-
-  private static String newWriteId() {
-    return UUID.randomUUID().toString();
-  }
 }

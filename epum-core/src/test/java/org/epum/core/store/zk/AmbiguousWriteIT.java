@@ -81,7 +81,8 @@ class AmbiguousWriteIT {
   void aCreateThatLandedBeforeTheConnectionDroppedSucceeds() {
     wire.dropNextMulti(Drop.AFTER_LANDING, () -> {});
 
-    assertThat(store.createInstance(D1, fullInstance("i-1"), Fence.NONE)).isEqualTo(new Versioned<>(fullInstance("i-1"), 0));
+    assertThat(store.createInstance(D1, fullInstance("i-1"), Fence.NONE))
+        .isEqualTo(new Versioned<>(fullInstance("i-1"), 0));
     assertThat(store.instance(D1, "i-1")).contains(new Versioned<>(fullInstance("i-1"), 0));
     assertThat(store.domainOfInstance("i-1")).contains(D1);
     assertThat(store.directReads()).as("the write was checked in ZooKeeper itself").isPositive();

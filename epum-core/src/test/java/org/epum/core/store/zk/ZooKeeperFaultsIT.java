@@ -66,7 +66,8 @@ class ZooKeeperFaultsIT {
   @BeforeEach
   void start() throws Exception {
     client = startedClient(server.getConnectString());
-    store = new ZooKeeperEpumStore(client, ZkStoreOptions.defaults().withRoot("/epum-faults-" + ROOTS.incrementAndGet()));
+    String root = "/epum-faults-" + ROOTS.incrementAndGet();
+    store = new ZooKeeperEpumStore(client, ZkStoreOptions.defaults().withRoot(root));
     store.start();
     writer = Executors.newSingleThreadExecutor();
   }
