@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * {@code CuratorCache} (persistent recursive watch) on the root; a write returns once that view
  * shows it. Reads fail STORE_UNAVAILABLE while the client is disconnected.
  *
- * <p>Lifecycle: construct, {@link #start()} (blocks until the cache is loaded), use, {@link #close()}.
- * Listeners run on the store's own event thread. Thread-safe.
+ * <p>Lifecycle: construct with a started Curator client, {@link #start()} (blocks until the cache
+ * is loaded), use, {@link #close()} before the client is closed. Listeners run on the store's own
+ * event thread. Thread-safe; do not call it from inside a Curator operation on the same thread
+ * (Curator shares one retry loop per thread).
  */
 public final class ZooKeeperEpumStore implements EpumStore {
   private static final Logger log = LoggerFactory.getLogger(ZooKeeperEpumStore.class);
@@ -105,6 +107,7 @@ public final class ZooKeeperEpumStore implements EpumStore {
     return wire.directReads();
   }
 
+  /** This store's znode layout, for code that adds to it (leader elections, domain events). */
   public ZkPaths paths() {
     return paths;
   }
@@ -293,5 +296,4 @@ public final class ZooKeeperEpumStore implements EpumStore {
       throw new IllegalStateException(s == State.LATENT ? "the store was not started" : "the store is closed");
     }
   }
-
 }
