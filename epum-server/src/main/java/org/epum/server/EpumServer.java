@@ -1,0 +1,103 @@
+package org.epum.server;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.Service;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.curator.framework.CuratorFramework;
+import org.epum.core.store.EpumStore;
+import org.epum.core.store.zk.ZooKeeperEpumStore;
+import org.epum.server.auth.TokenRegistry;
+import org.epum.server.config.AuthConfig;
+import org.epum.server.config.EpumConfig;
+import org.epum.server.config.StoreType;
+import org.epum.server.grpc.GrpcServerService;
+import org.epum.server.inject.ConfigModule;
+import org.epum.server.inject.CoreModule;
+import org.epum.server.inject.LocalMetricsModule;
+import org.epum.server.inject.MemoryStoreModule;
+import org.epum.server.inject.NoAuthModule;
+import org.epum.server.inject.StatsdMetricsModule;
+import org.epum.server.inject.TokenAuthModule;
+import org.epum.server.inject.ZooKeeperStoreModule;
+import org.epum.server.zk.CuratorService;
+import org.epum.server.zk.EmbeddedZooKeeperService;
+
+/**
+ * One EPUM replica, assembled from a config: the modules main installs for it, and its services
+ * in start order. {@code EpumServerMain} and the integration tests both build servers this way,
+ * so the tests exercise the production wiring.
+ */
+public final class EpumServer {
+  public static final String VERSION = "0.1.0";
+
+  private final Injector injector;
+  private final OrderedServices services;
+
+  private EpumServer(Injector injector, List<Service> services) {
+    this.injector = injector;
+    this.services = new OrderedServices(services);
+  }
+
+  public static EpumServer create(EpumConfig config) {
+    requireNonNull(config);
+    Clock system = Clock.systemUTC();
+    ClockControl clock = config.mode().externalDecide() ? ClockControl.manual(system.instant())
+        : ClockControl.system();
+    var info = new ServerInfo(config.server().replicaName(), VERSION,
+        config.store().name().toLowerCase(java.util.Locale.ROOT), config.server().listen().toString(),
+        system.instant());
+    List<Module> modules = new ArrayList<>();
+    modules.add(new ConfigModule(config, clock, info));
+    modules.add(new CoreModule());
+    modules.add(config.auth().mode() == AuthConfig.Mode.TOKEN
+        ? new TokenAuthModule(TokenRegistry.load(config.auth().tokensFile())) : new NoAuthModule());
+    modules.add(config.metrics().enabled() ? new StatsdMetricsModule() : new LocalMetricsModule());
+    String zkConnect = config.store() == StoreType.EMBEDDED ? config.embeddedZookeeper().listen().toString()
+        : config.zookeeper().connect();
+    modules.add(config.store() == StoreType.MEMORY ? new MemoryStoreModule() : new ZooKeeperStoreModule(zkConnect));
+    Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
+
+    List<Service> services = new ArrayList<>();
+    EpumStore store = injector.getInstance(EpumStore.class);
+    if (config.store() == StoreType.EMBEDDED) {
+      services.add(new EmbeddedZooKeeperService(config.embeddedZookeeper()));
+    }
+    if (config.store() == StoreType.MEMORY) {
+      services.add(new StoreService(store, () -> {}));
+    } else {
+      services.add(new CuratorService(injector.getInstance(CuratorFramework.class), zkConnect, config.zookeeper()));
+      services.add(new StoreService(store, injector.getInstance(ZooKeeperEpumStore.class)::start));
+    }
+    services.add(injector.getInstance(GrpcServerService.class));
+    return new EpumServer(injector, services);
+  }
+
+  /** Starts every part in order; on failure stops what started and throws. */
+  public void start() {
+    services.start();
+  }
+
+  /** Stops every part in reverse order; in-flight calls get server.shutdown_grace. */
+  public void stop() {
+    services.stop();
+    injector.getInstance(MeterRegistry.class).close();
+  }
+
+  /** The API's bound port. */
+  public int port() {
+    return injector.getInstance(GrpcServerService.class).port();
+  }
+
+  /** The store, for tests that seed records the API cannot create yet. */
+  public EpumStore store() {
+    return injector.getInstance(EpumStore.class);
+  }
+}

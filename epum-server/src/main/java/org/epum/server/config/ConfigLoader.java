@@ -1,0 +1,133 @@
+package org.epum.server.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Reads {@code conf/epum.yaml} into typed records, applying defaults in code (so a missing file
+ * section means the documented default) and environment overrides for the common keys, and
+ * refusing unknown keys and bad values with a message that names the key. Every key and default
+ * here is documented in conf/epum.yaml; keep the two in step.
+ */
+public final class ConfigLoader {
+  /** Environment variables that override config keys. */
+  public static final Map<String, String> ENV_OVERRIDES = Map.of(
+      "EPUM_LISTEN", "server.listen",
+      "EPUM_REPLICA_NAME", "server.replica_name",
+      "EPUM_STORE", "store.type",
+      "EPUM_ZOOKEEPER_CONNECT", "zookeeper.connect",
+      "EPUM_AUTH_MODE", "auth.mode",
+      "EPUM_TOKENS_FILE", "auth.tokens_file",
+      "EPUM_EXTERNAL_DECIDE", "epum.external_decide",
+      "EPUM_STATSD_HOST", "metrics.statsd.host");
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private ConfigLoader() {}
+
+  /** Loads the file (which must exist) with the given environment's overrides. */
+  public static EpumConfig load(Path file, Map<String, String> env) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new ConfigException("cannot read config " + file + ": " + e.getMessage(), e);
+    }
+    if (root == null || root.isNull() || root.isMissingNode()) {
+      root = YAML.createObjectNode();
+    }
+    if (!root.isObject()) {
+      throw new ConfigException("config " + file + " must be a YAML mapping of sections");
+    }
+    applyEnv((ObjectNode) root, env);
+    try {
+      return read(new ConfigSection("", root));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("config " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The defaults alone, as if the file were empty and no environment were set. */
+  public static EpumConfig defaults() {
+    return read(new ConfigSection("", YAML.createObjectNode()));
+  }
+
+  private static EpumConfig read(ConfigSection root) {
+    var server = root.section("server");
+    var serverConfig = new ServerConfig(server.hostPort("listen", "127.0.0.1:7650"),
+        server.string("replica_name", "epum"), server.string("heartbeat_dest", ""),
+        server.duration("shutdown_grace", Duration.ofSeconds(10)), server.integer("threads", 16, 1, 1024));
+    server.finish();
+
+    var store = root.section("store");
+    StoreType storeType = store.oneOf("type", StoreType.class, StoreType.EMBEDDED);
+    store.finish();
+
+    var zk = root.section("zookeeper");
+    var zkConfig = new ZooKeeperConfig(zk.string("connect", "127.0.0.1:2181"), zk.string("root", "/epum"),
+        zk.duration("session_timeout", Duration.ofSeconds(10)), zk.duration("connection_timeout", Duration.ofSeconds(5)));
+    zk.finish();
+
+    var embedded = root.section("embedded_zookeeper");
+    var embeddedConfig = new EmbeddedZooKeeperConfig(Path.of(embedded.string("data_dir", "data/zk")),
+        embedded.hostPort("listen", "127.0.0.1:7651"));
+    embedded.finish();
+
+    var auth = root.section("auth");
+    var authConfig = new AuthConfig(auth.oneOf("mode", AuthConfig.Mode.class, AuthConfig.Mode.NONE),
+        Path.of(auth.string("tokens_file", "conf/tokens.yaml")), auth.string("default_owner", "default"));
+    auth.finish();
+
+    var metrics = root.section("metrics");
+    var statsd = metrics.section("statsd");
+    var metricsConfig = new MetricsConfig(statsd.bool("enabled", false), statsd.string("host", "127.0.0.1"),
+        statsd.integer("port", 8125, 1, 65535), statsd.string("flavor", "datadog"),
+        statsd.duration("step", Duration.ofSeconds(10)));
+    statsd.finish();
+    metrics.finish();
+
+    var epum = root.section("epum");
+    var modeConfig = new ModeConfig(epum.bool("external_decide", false));
+    epum.finish();
+
+    root.finish();
+    var config = new EpumConfig(serverConfig, storeType, zkConfig, embeddedConfig, authConfig, metricsConfig,
+        modeConfig);
+    checkCombination(config);
+    return config;
+  }
+
+  private static void checkCombination(EpumConfig config) {
+    if (config.auth().mode() == AuthConfig.Mode.NONE && !config.server().listen().isLoopback()) {
+      throw new ConfigException("auth.mode none gives every caller every role, so it is allowed only on a loopback "
+          + "address; server.listen is " + config.server().listen() + ". Set auth.mode: token or listen on 127.0.0.1");
+    }
+    if (!java.util.Set.of("datadog", "etsy", "telegraf", "sysdig").contains(config.metrics().flavor())) {
+      throw new ConfigException("metrics.statsd.flavor must be one of [datadog, etsy, sysdig, telegraf], got '"
+          + config.metrics().flavor() + "'");
+    }
+  }
+
+  private static void applyEnv(ObjectNode root, Map<String, String> env) {
+    ENV_OVERRIDES.forEach((variable, key) -> {
+      String value = env.get(variable);
+      if (value == null || value.isEmpty()) {
+        return;
+      }
+      String[] parts = key.split("\\.");
+      ObjectNode node = root;
+      for (int i = 0; i < parts.length - 1; i++) {
+        JsonNode child = node.get(parts[i]);
+        node = child instanceof ObjectNode o ? o : node.putObject(parts[i]);
+      }
+      node.put(parts[parts.length - 1], value);
+    });
+  }
+}

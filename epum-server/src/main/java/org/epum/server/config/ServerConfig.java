@@ -1,0 +1,26 @@
+package org.epum.server.config;
+
+import java.time.Duration;
+
+/**
+ * The API server.
+ *
+ * @param listen where the gRPC API listens
+ * @param replicaName this replica's name in leader elections and logs
+ * @param heartbeatDest the address agents are told (launch var heartbeat_dest); empty = listen
+ * @param shutdownGrace how long in-flight calls may finish on SIGTERM
+ * @param threads the bounded gRPC executor's size
+ */
+public record ServerConfig(HostPort listen, String replicaName, String heartbeatDest, Duration shutdownGrace,
+    int threads) {
+  public ServerConfig {
+    if (threads < 1) {
+      throw new IllegalArgumentException("server.threads must be >= 1");
+    }
+  }
+
+  /** The address agents should send heartbeats to. */
+  public String effectiveHeartbeatDest() {
+    return heartbeatDest.isEmpty() ? listen.toString() : heartbeatDest;
+  }
+}

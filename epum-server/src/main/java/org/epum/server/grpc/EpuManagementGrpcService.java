@@ -1,0 +1,208 @@
+package org.epum.server.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.epum.core.domain.DomainKey;
+import org.epum.core.error.EpumException;
+import org.epum.core.management.DefinitionService;
+import org.epum.core.management.DomainService;
+import org.epum.core.store.Versioned;
+import org.epum.proto.v1.AddDomainRequest;
+import org.epum.proto.v1.CreateDefinitionRequest;
+import org.epum.proto.v1.Definition;
+import org.epum.proto.v1.DescribeDefinitionRequest;
+import org.epum.proto.v1.DescribeDomainRequest;
+import org.epum.proto.v1.Domain;
+import org.epum.proto.v1.DomainEvent;
+import org.epum.proto.v1.EpuManagementGrpc;
+import org.epum.proto.v1.ListDefinitionsRequest;
+import org.epum.proto.v1.ListDefinitionsResponse;
+import org.epum.proto.v1.ListDomainEventsRequest;
+import org.epum.proto.v1.ListDomainEventsResponse;
+import org.epum.proto.v1.ListDomainsRequest;
+import org.epum.proto.v1.ListDomainsResponse;
+import org.epum.proto.v1.PlanDomainRequest;
+import org.epum.proto.v1.PlanDomainResponse;
+import org.epum.proto.v1.ReconfigureDomainRequest;
+import org.epum.proto.v1.RemoveDefinitionRequest;
+import org.epum.proto.v1.RemoveDefinitionResponse;
+import org.epum.proto.v1.RemoveDomainRequest;
+import org.epum.proto.v1.SubscribeDomainRequest;
+import org.epum.proto.v1.SubscribeDomainResponse;
+import org.epum.proto.v1.UnsubscribeDomainRequest;
+import org.epum.proto.v1.UnsubscribeDomainResponse;
+import org.epum.server.auth.CallerContext;
+
+/** EpuManagement over gRPC: validates, converts, calls the core services. The owner is the caller's. */
+public final class EpuManagementGrpcService extends EpuManagementGrpc.EpuManagementImplBase {
+  private final DefinitionService definitions;
+  private final DomainService domains;
+
+  @Inject
+  public EpuManagementGrpcService(DefinitionService definitions, DomainService domains) {
+    this.definitions = requireNonNull(definitions);
+    this.domains = requireNonNull(domains);
+  }
+
+  @Override
+  public void createDefinition(CreateDefinitionRequest req, StreamObserver<Definition> out) {
+    GrpcCalls.unary(out, () -> ProtoMapper.definition(definitions.create(CallerContext.owner(),
+        req.getDefinitionId(), ProtoMapper.config(req.getConfig()), req.getDescription(), req.getRequestId()), ""));
+  }
+
+  @Override
+  public void updateDefinition(org.epum.proto.v1.UpdateDefinitionRequest req, StreamObserver<Definition> out) {
+    GrpcCalls.unary(out, () -> ProtoMapper.definition(definitions.update(CallerContext.owner(),
+        req.getDefinitionId(), ProtoMapper.config(req.getConfig()), req.getDescription(),
+        intVersion(req.hasExpectedVersion(), req.getExpectedVersion()), req.getRequestId()), ""));
+  }
+
+  @Override
+  public void describeDefinition(DescribeDefinitionRequest req, StreamObserver<Definition> out) {
+    GrpcCalls.unary(out, () -> ProtoMapper.definition(definitions.describe(req.getDefinitionId()), ""));
+  }
+
+  @Override
+  public void listDefinitions(ListDefinitionsRequest req, StreamObserver<ListDefinitionsResponse> out) {
+    GrpcCalls.unary(out, () -> {
+      var b = ListDefinitionsResponse.newBuilder();
+      for (String id : definitions.list()) {
+        b.addDefinitionIds(id);
+        if (req.getVerbose()) {
+          definitionIfPresent(id, b);
+        }
+      }
+      return b.build();
+    });
+  }
+
+  @Override
+  public void removeDefinition(RemoveDefinitionRequest req, StreamObserver<RemoveDefinitionResponse> out) {
+    GrpcCalls.unary(out, () -> {
+      definitions.remove(CallerContext.owner(), req.getDefinitionId(),
+          intVersion(req.hasExpectedVersion(), req.getExpectedVersion()), req.getRequestId());
+      return RemoveDefinitionResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void addDomain(AddDomainRequest req, StreamObserver<Domain> out) {
+    String owner = CallerContext.owner();
+    GrpcCalls.unary(out, owner, req.getDomainId(), () -> ProtoMapper.domain(domains.add(
+        DomainKey.of(owner, req.getDomainId()), req.getDefinitionId(), ProtoMapper.config(req.getConfig()),
+        req.getSubscribersList().stream().map(ProtoMapper::subscriber).toList(), req.getRequestId())));
+  }
+
+  @Override
+  public void describeDomain(DescribeDomainRequest req, StreamObserver<Domain> out) {
+    String owner = CallerContext.owner();
+    GrpcCalls.unary(out, owner, req.getDomainId(), () -> {
+      var key = DomainKey.of(owner, req.getDomainId());
+      return ProtoMapper.domain(req.getOmitInstances() ? domains.describeWithoutInstances(key)
+          : domains.describe(key));
+    });
+  }
+
+  @Override
+  public void listDomains(ListDomainsRequest req, StreamObserver<ListDomainsResponse> out) {
+    String owner = CallerContext.owner();
+    GrpcCalls.unary(out, () -> {
+      var b = ListDomainsResponse.newBuilder();
+      for (DomainKey key : domains.list(owner)) {
+        b.addDomainIds(key.domainId());
+        if (req.getVerbose()) {
+          domainIfPresent(key, b);
+        }
+      }
+      return b.build();
+    });
+  }
+
+  @Override
+  public void reconfigureDomain(ReconfigureDomainRequest req, StreamObserver<Domain> out) {
+    String owner = CallerContext.owner();
+    GrpcCalls.unary(out, owner, req.getDomainId(), () -> ProtoMapper.domain(domains.reconfigure(
+        DomainKey.of(owner, req.getDomainId()), ProtoMapper.config(req.getConfig()),
+        req.hasExpectedVersion() ? req.getExpectedVersion() : Versioned.ANY, req.getRequestId())));
+  }
+
+  @Override
+  public void removeDomain(RemoveDomainRequest req, StreamObserver<Domain> out) {
+    String owner = CallerContext.owner();
+    GrpcCalls.unary(out, owner, req.getDomainId(), () -> ProtoMapper.domain(domains.remove(
+        DomainKey.of(owner, req.getDomainId()), req.hasExpectedVersion() ? req.getExpectedVersion() : Versioned.ANY,
+        req.getRequestId())));
+  }
+
+  @Override
+  public void subscribeDomain(SubscribeDomainRequest req, StreamObserver<SubscribeDomainResponse> out) {
+    String owner = CallerContext.owner();
+    GrpcCalls.unary(out, owner, req.getDomainId(), () -> {
+      if (!req.hasSubscriber()) {
+        throw EpumException.invalidArgument("subscriber is required: give its name and host:port endpoint");
+      }
+      List<org.epum.core.domain.Subscriber> after = domains.subscribe(DomainKey.of(owner, req.getDomainId()),
+          ProtoMapper.subscriber(req.getSubscriber()), req.getRequestId());
+      return SubscribeDomainResponse.newBuilder().addAllSubscribers(ProtoMapper.subscribers(after)).build();
+    });
+  }
+
+  @Override
+  public void unsubscribeDomain(UnsubscribeDomainRequest req, StreamObserver<UnsubscribeDomainResponse> out) {
+    String owner = CallerContext.owner();
+    GrpcCalls.unary(out, owner, req.getDomainId(), () -> {
+      var after = domains.unsubscribe(DomainKey.of(owner, req.getDomainId()), req.getSubscriberName(),
+          req.getRequestId());
+      return UnsubscribeDomainResponse.newBuilder().addAllSubscribers(ProtoMapper.subscribers(after)).build();
+    });
+  }
+
+  @Override
+  public void watchDomain(org.epum.proto.v1.WatchDomainRequest req, StreamObserver<DomainEvent> out) {
+    out.onError(GrpcCalls.unimplemented("WatchDomain"));
+  }
+
+  @Override
+  public void listDomainEvents(ListDomainEventsRequest req, StreamObserver<ListDomainEventsResponse> out) {
+    out.onError(GrpcCalls.unimplemented("ListDomainEvents"));
+  }
+
+  @Override
+  public void planDomain(PlanDomainRequest req, StreamObserver<PlanDomainResponse> out) {
+    out.onError(GrpcCalls.unimplemented("PlanDomain"));
+  }
+
+  /** A definition removed between list and describe is left out rather than failing the list. */
+  private void definitionIfPresent(String id, ListDefinitionsResponse.Builder b) {
+    try {
+      b.addDefinitions(ProtoMapper.definition(definitions.describe(id), ""));
+    } catch (EpumException e) {
+      if (e.code() != org.epum.core.error.ErrorCode.NOT_FOUND) {
+        throw e;
+      }
+    }
+  }
+
+  private void domainIfPresent(DomainKey key, ListDomainsResponse.Builder b) {
+    try {
+      b.addDomains(ProtoMapper.domain(domains.describeWithoutInstances(key)));
+    } catch (EpumException e) {
+      if (e.code() != org.epum.core.error.ErrorCode.NOT_FOUND) {
+        throw e;
+      }
+    }
+  }
+
+  private static int intVersion(boolean present, long version) {
+    if (!present) {
+      return Versioned.ANY;
+    }
+    if (version < 0 || version > Integer.MAX_VALUE) {
+      throw EpumException.invalidArgument("expected_version " + version + " is not a version; versions are >= 0");
+    }
+    return (int) version;
+  }
+}

@@ -1,0 +1,76 @@
+package org.epum.server.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Inject;
+import org.epum.core.error.EpumException;
+import org.epum.core.store.EpumStore;
+import org.epum.proto.v1.EpumAdminGrpc;
+import org.epum.proto.v1.GetLeadersRequest;
+import org.epum.proto.v1.GetLeadersResponse;
+import org.epum.proto.v1.GetServerStatusRequest;
+import org.epum.proto.v1.RunDeciderRequest;
+import org.epum.proto.v1.RunDeciderResponse;
+import org.epum.proto.v1.RunDoctorRequest;
+import org.epum.proto.v1.RunDoctorResponse;
+import org.epum.proto.v1.RunReaperRequest;
+import org.epum.proto.v1.RunReaperResponse;
+import org.epum.proto.v1.ServerStatus;
+import org.epum.proto.v1.SetClockRequest;
+import org.epum.proto.v1.SetClockResponse;
+import org.epum.server.ClockControl;
+import org.epum.server.ServerInfo;
+
+/** EpumAdmin over gRPC (admin role only, enforced by the auth interceptor). */
+public final class EpumAdminGrpcService extends EpumAdminGrpc.EpumAdminImplBase {
+  private final ClockControl clock;
+  private final ServerInfo info;
+  private final EpumStore store;
+
+  @Inject
+  public EpumAdminGrpcService(ClockControl clock, ServerInfo info, EpumStore store) {
+    this.clock = requireNonNull(clock);
+    this.info = requireNonNull(info);
+    this.store = requireNonNull(store);
+  }
+
+  @Override
+  public void getServerStatus(GetServerStatusRequest req, StreamObserver<ServerStatus> out) {
+    GrpcCalls.unary(out, () -> ServerStatus.newBuilder().setReplicaId(info.replicaId()).setVersion(info.version())
+        .setStore(info.storeType()).setStoreAvailable(store.isAvailable()).setExternalDecide(clock.isManual())
+        .setNow(ProtoMapper.timestamp(clock.clock().instant())).setStarted(ProtoMapper.timestamp(info.started()))
+        .setListen(info.listen()).build());
+  }
+
+  @Override
+  public void setClock(SetClockRequest req, StreamObserver<SetClockResponse> out) {
+    GrpcCalls.unary(out, () -> {
+      if (!req.hasAt()) {
+        throw EpumException.invalidArgument("at is required: the time to set the manual clock to");
+      }
+      var now = clock.set(ProtoMapper.instant(true, req.getAt()));
+      return SetClockResponse.newBuilder().setNow(ProtoMapper.timestamp(now)).build();
+    });
+  }
+
+  @Override
+  public void runDecider(RunDeciderRequest req, StreamObserver<RunDeciderResponse> out) {
+    out.onError(GrpcCalls.unimplemented("RunDecider"));
+  }
+
+  @Override
+  public void runDoctor(RunDoctorRequest req, StreamObserver<RunDoctorResponse> out) {
+    out.onError(GrpcCalls.unimplemented("RunDoctor"));
+  }
+
+  @Override
+  public void runReaper(RunReaperRequest req, StreamObserver<RunReaperResponse> out) {
+    out.onError(GrpcCalls.unimplemented("RunReaper"));
+  }
+
+  @Override
+  public void getLeaders(GetLeadersRequest req, StreamObserver<GetLeadersResponse> out) {
+    out.onError(GrpcCalls.unimplemented("GetLeaders"));
+  }
+}

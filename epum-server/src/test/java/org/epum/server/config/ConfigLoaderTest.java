@@ -1,0 +1,102 @@
+package org.epum.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void emptyFileGivesTheDocumentedDefaults() throws IOException {
+    EpumConfig c = load("", Map.of());
+    assertThat(c.server().listen()).isEqualTo(new HostPort("127.0.0.1", 7650));
+    assertThat(c.store()).isEqualTo(StoreType.EMBEDDED);
+    assertThat(c.embeddedZookeeper().dataDir()).isEqualTo(Path.of("data/zk"));
+    assertThat(c.zookeeper().root()).isEqualTo("/epum");
+    assertThat(c.auth().mode()).isEqualTo(AuthConfig.Mode.NONE);
+    assertThat(c.mode().externalDecide()).isFalse();
+    assertThat(c.server().shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void theShippedConfigLoadsAndMatchesTheDefaults() {
+    EpumConfig shipped = ConfigLoader.load(Path.of("../conf/epum.yaml"), Map.of());
+    assertThat(shipped).isEqualTo(ConfigLoader.defaults());
+  }
+
+  @Test
+  void durationsTakeUnits() throws IOException {
+    EpumConfig c = load("server: {shutdown_grace: 500ms}\nzookeeper: {session_timeout: 1m, connection_timeout: 3}",
+        Map.of());
+    assertThat(c.server().shutdownGrace()).isEqualTo(Duration.ofMillis(500));
+    assertThat(c.zookeeper().sessionTimeout()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(c.zookeeper().connectionTimeout()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void unknownKeysAreRefusedNamingTheKnownOnes() {
+    assertThatThrownBy(() -> load("server: {lisen: 127.0.0.1:1}", Map.of())).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("server.lisen").hasMessageContaining("listen");
+    assertThatThrownBy(() -> load("sever: {}", Map.of())).hasMessageContaining("sever");
+  }
+
+  @Test
+  void badValuesAreRefusedNamingTheKey() {
+    assertThatThrownBy(() -> load("server: {listen: nowhere}", Map.of())).hasMessageContaining("server.listen");
+    assertThatThrownBy(() -> load("store: {type: mongo}", Map.of())).hasMessageContaining("store.type")
+        .hasMessageContaining("embedded");
+    assertThatThrownBy(() -> load("server: {shutdown_grace: soon}", Map.of()))
+        .hasMessageContaining("server.shutdown_grace");
+    assertThatThrownBy(() -> load("server: {threads: 0}", Map.of())).hasMessageContaining("server.threads");
+    assertThatThrownBy(() -> load("epum: {external_decide: maybe}", Map.of()))
+        .hasMessageContaining("epum.external_decide");
+    assertThatThrownBy(() -> load("server: [1, 2]", Map.of())).hasMessageContaining("server");
+    assertThatThrownBy(() -> load("zookeeper: {root: epum}", Map.of())).hasMessageContaining("zookeeper.root");
+  }
+
+  @Test
+  void noAuthIsRefusedOffLoopback() {
+    assertThatThrownBy(() -> load("server: {listen: 0.0.0.0:7650}", Map.of())).hasMessageContaining("auth.mode");
+  }
+
+  @Test
+  void environmentOverridesTheFile() throws IOException {
+    EpumConfig c = load("store: {type: embedded}", Map.of("EPUM_STORE", "memory", "EPUM_LISTEN", "127.0.0.1:9999",
+        "EPUM_EXTERNAL_DECIDE", "true"));
+    assertThat(c.store()).isEqualTo(StoreType.MEMORY);
+    assertThat(c.server().listen().port()).isEqualTo(9999);
+    assertThat(c.mode().externalDecide()).isTrue();
+  }
+
+  @Test
+  void everyEnvironmentOverrideNamesAKeyTheLoaderKnows() {
+    ConfigLoader.ENV_OVERRIDES.forEach((variable, key) -> {
+      String value = key.equals("auth.mode") ? "none" : key.equals("store.type") ? "memory"
+          : key.equals("epum.external_decide") ? "true" : key.equals("server.listen") ? "127.0.0.1:1" : "x";
+      assertThat(ConfigLoader.load(write(""), Map.of(variable, value))).as(variable).isNotNull();
+    });
+  }
+
+  private EpumConfig load(String yaml, Map<String, String> env) throws IOException {
+    return ConfigLoader.load(write(yaml), env);
+  }
+
+  private Path write(String yaml) {
+    try {
+      Path file = Files.createTempFile(dir, "epum", ".yaml");
+      Files.writeString(file, yaml);
+      return file;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

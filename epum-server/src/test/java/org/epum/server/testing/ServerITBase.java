@@ -1,0 +1,44 @@
+package org.epum.server.testing;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * One real ZooKeeper (Curator TestingServer) per test class, and a fresh EPUM replica with its
+ * own ZooKeeper root per test, in external-decide mode, reached over loopback gRPC.
+ */
+public abstract class ServerITBase {
+  private static final AtomicInteger ROOTS = new AtomicInteger();
+  protected static TestingServer zookeeper;
+  protected RunningServer server;
+
+  @BeforeAll
+  static void startZooKeeper() throws Exception {
+    zookeeper = new TestingServer(true);
+  }
+
+  @AfterAll
+  static void stopZooKeeper() throws Exception {
+    zookeeper.close();
+  }
+
+  @BeforeEach
+  void startServer() {
+    server = RunningServer.start(TestServers.zooKeeperConfig(zookeeper.getConnectString(),
+        "/epum-" + getClass().getSimpleName() + "-" + ROOTS.incrementAndGet(), extraConfig()));
+  }
+
+  @AfterEach
+  void stopServer() throws InterruptedException {
+    server.close();
+  }
+
+  /** YAML appended to the test config, e.g. an auth section. */
+  protected String extraConfig() {
+    return "";
+  }
+}
