@@ -12,6 +12,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import org.epum.core.domain.DomainConfig;
 import org.epum.core.domain.EngineConfigCheck;
+import org.epum.core.engine.support.EngineConfs;
 import org.epum.core.error.EpumException;
 
 /**
@@ -114,7 +115,7 @@ public final class EngineRegistry implements EngineConfigCheck {
     Object engineClass = mergedConfig.get(DomainConfig.GENERAL, ENGINE_CLASS).orElse(null);
     if (engineClass != null && !(engineClass instanceof String)) {
       throw EpumException.invalidArgument("general." + ENGINE_CLASS + " must be a string naming an engine, one of "
-          + names + "; got " + engineClass);
+          + names + "; got " + EngineConfs.describe(engineClass));
     }
     resolve((String) engineClass).validate(mergedConfig.section(DomainConfig.ENGINE_CONF));
   }

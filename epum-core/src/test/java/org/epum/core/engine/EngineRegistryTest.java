@@ -59,7 +59,7 @@ class EngineRegistryTest {
 
   @Test
   void unknownEngineIsInvalidArgumentNamingTheValueAndTheKnownEngines() {
-    EpumException e = catchThrowableOfType(() -> registry.resolve("NoSuchEngine"), EpumException.class);
+    EpumException e = catchThrowableOfType(EpumException.class, () -> registry.resolve("NoSuchEngine"));
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     assertThat(e.getMessage()).contains("NoSuchEngine", "multisite", "needy", "sensor", "simplest");
   }
@@ -131,7 +131,7 @@ class EngineRegistryTest {
   }
 
   private static void assertInvalid(Runnable r, String mentioning) {
-    EpumException e = catchThrowableOfType(r::run, EpumException.class);
+    EpumException e = catchThrowableOfType(EpumException.class, r::run);
     assertThat(e).as("expected INVALID_ARGUMENT").isNotNull();
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     assertThat(e.getMessage()).contains(mentioning);

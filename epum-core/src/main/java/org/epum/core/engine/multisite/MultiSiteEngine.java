@@ -44,8 +44,7 @@ public final class MultiSiteEngine implements DecisionEngine {
     List<Slot> slots = SitePlan.slots(conf.clouds(), capacity::capacity, state.healthy());
     Map<Slot, List<InstanceRecord>> excess = SitePlan.excess(slots);
     excess.forEach((slot, victims) -> control.destroy(Victims.ids(victims), DecisionReason.ABOVE_TARGET,
-        "site " + slot.site() + " holds " + slot.healthy().size() + " healthy, above its limit " + slot.cap()
-            + sizeNote(slot) + "; destroying " + victims.size() + " " + Fleet.describe(victims)));
+        excessNote(slot) + "; destroying " + victims.size() + " " + Fleet.describe(victims)));
     slots = slots.stream().map(s -> s.without(excess.getOrDefault(s, List.of()))).toList();
     acted |= !excess.isEmpty();
 
@@ -90,6 +89,14 @@ public final class MultiSiteEngine implements DecisionEngine {
     SitePlan.shrink(slots, live - want).forEach((slot, victims) -> control.destroy(Victims.ids(victims), reason,
         live + " healthy, target " + want + "; destroying " + victims.size() + " at " + slot.site()
             + " " + Fleet.describe(victims) + " (" + scale.message() + ")"));
+  }
+
+  private String excessNote(Slot slot) {
+    if (conf.clouds().stream().noneMatch(c -> c.site().equals(slot.site()))) {
+      return "site " + slot.site() + " is no longer in engine_conf.clouds";
+    }
+    return "site " + slot.site() + " holds " + slot.healthy().size() + " healthy, above its limit " + slot.cap()
+        + sizeNote(slot);
   }
 
   private String sizeNote(Slot slot) {

@@ -22,7 +22,8 @@ public final class SensorProvider implements EngineProvider {
       engine_conf keys:
         minimum_vms            (required) whole number >= 0
         maximum_vms            [minimum_vms] whole number >= minimum_vms
-        metric                 [none] metric to scale on; without it the size stays at minimum_vms
+        metric                 [none] metric to scale on; without it the size only follows
+                               minimum_vms and maximum_vms
         sample_function        [Average] one of Average, Sum, Maximum, Minimum, SampleCount
         scale_up_threshold     [none] grow when the value is above this (needs metric)
         scale_up_n_vms         [1] how many instances to add per scale-up

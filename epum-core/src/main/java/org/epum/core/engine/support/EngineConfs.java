@@ -45,15 +45,18 @@ public final class EngineConfs {
     return new EngineConfs(map, path + ".");
   }
 
+  /** Whether the key is present at all. */
   public boolean has(String key) {
     return conf.containsKey(key);
   }
 
+  /** A whole number >= min that must be present. */
   public int requireInt(String key, int min) {
     requirePresent(key, "a whole number >= " + min);
     return optionalInt(key, min).orElseThrow();
   }
 
+  /** A whole number >= min, or {@code defaultValue} when absent. */
   public int optionalInt(String key, int min, int defaultValue) {
     return optionalInt(key, min).orElse(defaultValue);
   }
@@ -96,11 +99,13 @@ public final class EngineConfs {
     return d.orElse(defaultValue);
   }
 
+  /** A non-blank string that must be present. */
   public String requireString(String key) {
     requirePresent(key, "a non-empty string");
     return optionalString(key).orElseThrow();
   }
 
+  /** A non-blank string, or {@code defaultValue} when absent. */
   public String optionalString(String key, String defaultValue) {
     return optionalString(key).orElse(defaultValue);
   }
@@ -180,7 +185,7 @@ public final class EngineConfs {
   }
 
   private void requirePresent(String key, String want) {
-    if (!conf.containsKey(key)) {
+    if (conf.get(key) == null) {
       throw EpumException.invalidArgument(prefix + key + " is required: set it to " + want);
     }
   }

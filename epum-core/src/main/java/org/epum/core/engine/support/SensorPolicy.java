@@ -19,12 +19,12 @@ import org.epum.core.engine.DomainSnapshot;
  * shrink by {@code scale_down_n_vms}, never outside [min, max], and not again until
  * {@code cooldown_period} has passed since the last scale action.
  *
- * @param metric the metric to scale on; empty when the domain does not scale on a metric
- * @param upThreshold empty: never scale up on the metric
- * @param downThreshold empty: never scale down on the metric
+ * @param metric the metric to scale on; null when the domain does not scale on a metric
+ * @param upThreshold null: never scale up on the metric
+ * @param downThreshold null: never scale down on the metric
  */
-public record SensorPolicy(Optional<String> metric, SampleFunction sampleFunction, OptionalDouble upThreshold,
-    int upBy, OptionalDouble downThreshold, int downBy, Duration cooldown, SensorSource source) {
+public record SensorPolicy(String metric, SampleFunction sampleFunction, Double upThreshold, int upBy,
+    Double downThreshold, int downBy, Duration cooldown, SensorSource source) {
   public static final String METRIC = "metric";
   public static final String SAMPLE_FUNCTION = "sample_function";
   public static final String SCALE_UP_THRESHOLD = "scale_up_threshold";
@@ -40,7 +40,6 @@ public record SensorPolicy(Optional<String> metric, SampleFunction sampleFunctio
   public record Scale(int delta, DecisionReason reason, String message) {}
 
   public SensorPolicy {
-    requireNonNull(metric, "metric");
     requireNonNull(sampleFunction, "sampleFunction");
     requireNonNull(cooldown, "cooldown");
     requireNonNull(source, "source");
@@ -48,13 +47,13 @@ public record SensorPolicy(Optional<String> metric, SampleFunction sampleFunctio
 
   /** Reads the sensor keys; throws INVALID_ARGUMENT naming the first bad one. */
   public static SensorPolicy parse(EngineConfs c) {
-    Optional<String> metric = c.optionalString(METRIC);
+    String metric = c.optionalString(METRIC).orElse(null);
     String fn = c.optionalString(SAMPLE_FUNCTION, SampleFunction.AVERAGE.label());
     SampleFunction sample = SampleFunction.parse(fn)
         .orElseThrow(() -> EngineConfs.invalid(SAMPLE_FUNCTION, "one of " + SampleFunction.labels(), fn));
     OptionalDouble up = c.optionalNumber(SCALE_UP_THRESHOLD);
     OptionalDouble down = c.optionalNumber(SCALE_DOWN_THRESHOLD);
-    if (metric.isEmpty() && (up.isPresent() || down.isPresent())) {
+    if (metric == null && (up.isPresent() || down.isPresent())) {
       throw EngineConfs.invalid("engine_conf." + (up.isPresent() ? SCALE_UP_THRESHOLD : SCALE_DOWN_THRESHOLD)
           + " needs engine_conf." + METRIC + ": set metric to the name of the metric to scale on");
     }
@@ -65,7 +64,7 @@ public record SensorPolicy(Optional<String> metric, SampleFunction sampleFunctio
     int upBy = c.optionalInt(SCALE_UP_N_VMS, 1, 1);
     int downBy = c.optionalInt(SCALE_DOWN_N_VMS, 1, 1);
     double cooldownSeconds = c.optionalNonNegative(COOLDOWN_PERIOD, 0);
-    return new SensorPolicy(metric, sample, up, upBy, down, downBy,
+    return new SensorPolicy(metric, sample, boxed(up), upBy, boxed(down), downBy,
         Duration.ofMillis(Math.round(cooldownSeconds * 1000)), SensorSource.parse(c));
   }
 
@@ -82,31 +81,35 @@ public record SensorPolicy(Optional<String> metric, SampleFunction sampleFunctio
    * data for the metric, it holds and says so.
    */
   public Scale evaluate(DomainSnapshot state, List<InstanceRecord> healthy, int target, int min, int max) {
-    if (metric.isEmpty()) {
+    if (metric == null) {
       return new Scale(0, DecisionReason.AT_TARGET, "target " + target + " (minimum_vms " + min
           + ", maximum_vms " + max + "); no metric configured");
     }
-    OptionalDouble value = SensorValues.value(state, healthy, metric.get(), sampleFunction);
+    OptionalDouble value = SensorValues.value(state, healthy, metric, sampleFunction);
     if (value.isEmpty()) {
-      return new Scale(0, DecisionReason.AT_TARGET, "no sensor data for metric " + metric.get()
+      return new Scale(0, DecisionReason.AT_TARGET, "no sensor data for metric " + metric
           + " yet; not scaling (target " + target + ")");
     }
-    String reading = sampleFunction.label() + " of " + metric.get() + " = " + value.getAsDouble();
-    if (upThreshold.isPresent() && value.getAsDouble() > upThreshold.getAsDouble()) {
-      reading += " > scale_up_threshold " + upThreshold.getAsDouble();
+    String reading = sampleFunction.label() + " of " + metric + " = " + value.getAsDouble();
+    if (upThreshold != null && value.getAsDouble() > upThreshold) {
+      reading += " > scale_up_threshold " + upThreshold;
       int delta = Math.min(target + upBy, max) - target;
       return delta > 0
           ? new Scale(delta, DecisionReason.SCALE_UP, reading + "; target " + target + " -> " + (target + delta))
           : new Scale(0, DecisionReason.AT_MAXIMUM, reading + " but target " + target + " is maximum_vms " + max);
     }
-    if (downThreshold.isPresent() && value.getAsDouble() < downThreshold.getAsDouble()) {
-      reading += " < scale_down_threshold " + downThreshold.getAsDouble();
+    if (downThreshold != null && value.getAsDouble() < downThreshold) {
+      reading += " < scale_down_threshold " + downThreshold;
       int delta = Math.max(target - downBy, min) - target;
       return delta < 0
           ? new Scale(delta, DecisionReason.SCALE_DOWN, reading + "; target " + target + " -> " + (target + delta))
           : new Scale(0, DecisionReason.AT_MINIMUM, reading + " but target " + target + " is minimum_vms " + min);
     }
     return new Scale(0, DecisionReason.AT_TARGET, reading + " is within the thresholds; target " + target);
+  }
+
+  private static Double boxed(OptionalDouble d) {
+    return d.isPresent() ? d.getAsDouble() : null;
   }
 
   private static Set<String> keys() {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,11 +19,11 @@ import java.util.Set;
  * @param monitorSensors instance metrics to gather
  * @param monitorDomainSensors domain metrics to gather
  * @param sensorData fixed series per metric, used only when the type is {@link Type#MOCKCLOUDWATCH}
- * @param prometheusUrl the Prometheus base URL, if given
- * @param prometheusQuery the PromQL query, if given
+ * @param prometheusUrl the Prometheus base URL; null when not given
+ * @param prometheusQuery the PromQL query; null when not given
  */
 public record SensorSource(Type type, List<String> monitorSensors, List<String> monitorDomainSensors,
-    Map<String, List<Double>> sensorData, Optional<String> prometheusUrl, Optional<String> prometheusQuery) {
+    Map<String, List<Double>> sensorData, String prometheusUrl, String prometheusQuery) {
   public static final String SENSOR_TYPE = "sensor_type";
   public static final String MONITOR_SENSORS = "monitor_sensors";
   public static final String MONITOR_DOMAIN_SENSORS = "monitor_domain_sensors";
@@ -54,8 +53,6 @@ public record SensorSource(Type type, List<String> monitorSensors, List<String> 
     monitorSensors = List.copyOf(monitorSensors);
     monitorDomainSensors = List.copyOf(monitorDomainSensors);
     sensorData = Map.copyOf(sensorData);
-    requireNonNull(prometheusUrl, "prometheusUrl");
-    requireNonNull(prometheusQuery, "prometheusQuery");
   }
 
   /** Reads the sensor source keys; throws INVALID_ARGUMENT naming the first bad one. */
@@ -65,7 +62,7 @@ public record SensorSource(Type type, List<String> monitorSensors, List<String> 
         .orElseThrow(() -> EngineConfs.invalid(SENSOR_TYPE, "one of "
             + Arrays.stream(Type.values()).map(Type::label).toList(), typeText));
     return new SensorSource(type, c.optionalStringList(MONITOR_SENSORS), c.optionalStringList(MONITOR_DOMAIN_SENSORS),
-        sensorData(c.optionalMap(SENSOR_DATA)), c.optionalString(PROMETHEUS_URL), c.optionalString(PROMETHEUS_QUERY));
+        sensorData(c.optionalMap(SENSOR_DATA)), c.optionalString(PROMETHEUS_URL).orElse(null), c.optionalString(PROMETHEUS_QUERY).orElse(null));
   }
 
   private static Map<String, List<Double>> sensorData(Map<String, Object> raw) {

@@ -111,7 +111,7 @@ class MultiSiteConfigTest {
   }
 
   private void assertInvalid(Map<String, Object> conf, String mentioning) {
-    EpumException e = catchThrowableOfType(() -> provider.validate(conf), EpumException.class);
+    EpumException e = catchThrowableOfType(EpumException.class, () -> provider.validate(conf));
     assertThat(e).as("expected %s to be rejected", conf).isNotNull();
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     assertThat(e.getMessage()).contains(mentioning);
@@ -119,7 +119,7 @@ class MultiSiteConfigTest {
 
   private static void assertReconfigureFails(MultiSiteEngine engine, RecordingEngineControl control,
       Map<String, Object> conf) {
-    EpumException e = catchThrowableOfType(() -> engine.reconfigure(control, conf), EpumException.class);
+    EpumException e = catchThrowableOfType(EpumException.class, () -> engine.reconfigure(control, conf));
     assertThat(e).isNotNull();
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
   }

@@ -51,7 +51,7 @@ class SimplestConfigTest {
   }
 
   private String invalid(Map<String, Object> engineConf) {
-    EpumException e = catchThrowableOfType(() -> provider.validate(engineConf), EpumException.class);
+    EpumException e = catchThrowableOfType(EpumException.class, () -> provider.validate(engineConf));
     assertThat(e).as("expected %s to be rejected", engineConf).isNotNull();
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     return e.getMessage();
