@@ -11,7 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import io.grpc.ManagedChannel;
 import org.apache.curator.framework.CuratorFramework;
+import org.epum.core.decider.DecisionLoop;
+import org.epum.core.leader.SingleNodeLeadership;
 import org.epum.core.store.EpumStore;
 import org.epum.core.store.zk.ZooKeeperEpumStore;
 import org.epum.server.auth.TokenRegistry;
@@ -21,6 +24,8 @@ import org.epum.server.config.StoreType;
 import org.epum.server.grpc.GrpcServerService;
 import org.epum.server.inject.ConfigModule;
 import org.epum.server.inject.CoreModule;
+import org.epum.server.inject.DeciderModule;
+import org.epum.server.inject.SingleNodeLeaderModule;
 import org.epum.server.inject.LocalMetricsModule;
 import org.epum.server.inject.MemoryStoreModule;
 import org.epum.server.inject.NoAuthModule;
@@ -63,6 +68,8 @@ public final class EpumServer {
     String zkConnect = config.store() == StoreType.EMBEDDED ? config.embeddedZookeeper().listen().toString()
         : config.zookeeper().connect();
     modules.add(config.store() == StoreType.MEMORY ? new MemoryStoreModule() : new ZooKeeperStoreModule(zkConnect));
+    modules.add(new SingleNodeLeaderModule());
+    modules.add(new DeciderModule());
     Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
 
     List<Service> services = new ArrayList<>();
@@ -76,6 +83,10 @@ public final class EpumServer {
       services.add(new CuratorService(injector.getInstance(CuratorFramework.class), zkConnect, config.zookeeper()));
       services.add(new StoreService(store, injector.getInstance(ZooKeeperEpumStore.class)::start));
     }
+    services.add(injector.getInstance(SingleNodeLeadership.class));
+    services.add(new ChannelService(injector.getInstance(ManagedChannel.class)));
+    services.add(config.mode().externalDecide() ? new ExternalDecideStart(injector.getInstance(ManualPasses.class))
+        : injector.getInstance(DecisionLoop.class));
     services.add(injector.getInstance(GrpcServerService.class));
     return new EpumServer(injector, services);
   }

@@ -97,9 +97,23 @@ public final class ConfigLoader {
     var modeConfig = new ModeConfig(epum.bool("external_decide", false));
     epum.finish();
 
+    var decider = root.section("decider");
+    var rolesConfig = new RolesConfig(decider.duration("interval", Duration.ofSeconds(5)),
+        decider.duration("retry_interval", Duration.ofSeconds(5)),
+        decider.duration("debounce", Duration.ofMillis(100)));
+    decider.finish();
+
+    var provisioner = root.section("provisioner");
+    var provisionerConfig = new ProvisionerConfig(provisioner.hostPort("endpoint", "127.0.0.1:7652").toString(),
+        provisioner.duration("timeout", Duration.ofSeconds(10)), provisioner.map("vars"));
+    provisioner.finish();
+
     root.finish();
+    if (rolesConfig.deciderInterval().isZero()) {
+      throw new ConfigException("decider.interval must be > 0");
+    }
     var config = new EpumConfig(serverConfig, storeType, zkConfig, embeddedConfig, authConfig, metricsConfig,
-        modeConfig);
+        modeConfig, rolesConfig, provisionerConfig);
     checkCombination(config);
     return config;
   }

@@ -125,6 +125,43 @@ final class ConfigSection {
     }
   }
 
+  /** A free-form mapping (e.g. launch vars), as plain values; empty when absent. */
+  java.util.Map<String, Object> map(String key) {
+    JsonNode v = value(key);
+    if (v == null) {
+      return java.util.Map.of();
+    }
+    if (!v.isObject()) {
+      throw bad(key, "a mapping of keys to values", v);
+    }
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    v.fields().forEachRemaining(e -> out.put(e.getKey(), plain(e.getValue())));
+    return out;
+  }
+
+  private static Object plain(JsonNode n) {
+    if (n.isIntegralNumber()) {
+      return n.longValue();
+    }
+    if (n.isNumber()) {
+      return n.doubleValue();
+    }
+    if (n.isBoolean()) {
+      return n.booleanValue();
+    }
+    if (n.isArray()) {
+      java.util.List<Object> list = new java.util.ArrayList<>();
+      n.forEach(e -> list.add(plain(e)));
+      return list;
+    }
+    if (n.isObject()) {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      n.fields().forEachRemaining(e -> m.put(e.getKey(), plain(e.getValue())));
+      return m;
+    }
+    return n.isNull() ? null : n.asText();
+  }
+
   /** Fails on any key that no getter asked for. */
   void finish() {
     if (node == null) {

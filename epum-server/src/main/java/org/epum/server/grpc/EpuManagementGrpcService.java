@@ -6,7 +6,9 @@ import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.epum.core.domain.DomainKey;
+import org.epum.core.engine.EngineRegistry;
 import org.epum.core.error.EpumException;
+import org.epum.core.events.DomainEventLog;
 import org.epum.core.management.DefinitionService;
 import org.epum.core.management.DomainService;
 import org.epum.core.store.Versioned;
@@ -38,31 +40,39 @@ import org.epum.server.auth.CallerContext;
 
 /** EpuManagement over gRPC: validates, converts, calls the core services. The owner is the caller's. */
 public final class EpuManagementGrpcService extends EpuManagementGrpc.EpuManagementImplBase {
+  private static final int DEFAULT_EVENT_LIMIT = 100;
+  private static final int MAX_EVENT_LIMIT = 1000;
+
   private final DefinitionService definitions;
   private final DomainService domains;
+  private final DomainEventLog events;
+  private final EngineRegistry engines;
 
   @Inject
-  public EpuManagementGrpcService(DefinitionService definitions, DomainService domains) {
+  public EpuManagementGrpcService(DefinitionService definitions, DomainService domains, DomainEventLog events,
+      EngineRegistry engines) {
     this.definitions = requireNonNull(definitions);
     this.domains = requireNonNull(domains);
+    this.events = requireNonNull(events);
+    this.engines = requireNonNull(engines);
   }
 
   @Override
   public void createDefinition(CreateDefinitionRequest req, StreamObserver<Definition> out) {
-    GrpcCalls.unary(out, () -> ProtoMapper.definition(definitions.create(CallerContext.owner(),
-        req.getDefinitionId(), ProtoMapper.config(req.getConfig()), req.getDescription(), req.getRequestId()), ""));
+    GrpcCalls.unary(out, () -> definition(definitions.create(CallerContext.owner(),
+        req.getDefinitionId(), ProtoMapper.config(req.getConfig()), req.getDescription(), req.getRequestId())));
   }
 
   @Override
   public void updateDefinition(org.epum.proto.v1.UpdateDefinitionRequest req, StreamObserver<Definition> out) {
-    GrpcCalls.unary(out, () -> ProtoMapper.definition(definitions.update(CallerContext.owner(),
+    GrpcCalls.unary(out, () -> definition(definitions.update(CallerContext.owner(),
         req.getDefinitionId(), ProtoMapper.config(req.getConfig()), req.getDescription(),
-        intVersion(req.hasExpectedVersion(), req.getExpectedVersion()), req.getRequestId()), ""));
+        intVersion(req.hasExpectedVersion(), req.getExpectedVersion()), req.getRequestId())));
   }
 
   @Override
   public void describeDefinition(DescribeDefinitionRequest req, StreamObserver<Definition> out) {
-    GrpcCalls.unary(out, () -> ProtoMapper.definition(definitions.describe(req.getDefinitionId()), ""));
+    GrpcCalls.unary(out, () -> definition(definitions.describe(req.getDefinitionId())));
   }
 
   @Override
@@ -167,7 +177,18 @@ public final class EpuManagementGrpcService extends EpuManagementGrpc.EpuManagem
 
   @Override
   public void listDomainEvents(ListDomainEventsRequest req, StreamObserver<ListDomainEventsResponse> out) {
-    out.onError(GrpcCalls.unimplemented("ListDomainEvents"));
+    String owner = CallerContext.owner();
+    GrpcCalls.unary(out, owner, req.getDomainId(), () -> {
+      var key = DomainKey.of(owner, req.getDomainId());
+      domains.describeWithoutInstances(key);
+      if (req.getLimit() < 0 || req.getAfterSequence() < 0) {
+        throw EpumException.invalidArgument("limit and after_sequence must be >= 0");
+      }
+      int limit = req.getLimit() == 0 ? DEFAULT_EVENT_LIMIT : Math.min(req.getLimit(), MAX_EVENT_LIMIT);
+      var b = ListDomainEventsResponse.newBuilder().setLastSequence(events.lastSequence(key));
+      events.read(key, req.getAfterSequence(), limit).forEach(e -> b.addEvents(EventMapper.event(key, e)));
+      return b.build();
+    });
   }
 
   @Override
@@ -178,7 +199,7 @@ public final class EpuManagementGrpcService extends EpuManagementGrpc.EpuManagem
   /** A definition removed between list and describe is left out rather than failing the list. */
   private void definitionIfPresent(String id, ListDefinitionsResponse.Builder b) {
     try {
-      b.addDefinitions(ProtoMapper.definition(definitions.describe(id), ""));
+      b.addDefinitions(definition(definitions.describe(id)));
     } catch (EpumException e) {
       if (e.code() != org.epum.core.error.ErrorCode.NOT_FOUND) {
         throw e;
@@ -194,6 +215,18 @@ public final class EpuManagementGrpcService extends EpuManagementGrpc.EpuManagem
         throw e;
       }
     }
+  }
+
+  /** The definition with the documentation of the engine it selects (none when the name is unknown). */
+  private Definition definition(org.epum.core.store.Versioned<org.epum.core.domain.DefinitionRecord> v) {
+    String docs;
+    try {
+      docs = engines.documentation(v.value().config().get(org.epum.core.domain.DomainConfig.GENERAL, "engine_class")
+          .map(String::valueOf).orElse(null));
+    } catch (EpumException e) {
+      docs = "";
+    }
+    return ProtoMapper.definition(v, docs);
   }
 
   private static int intVersion(boolean present, long version) {

@@ -19,7 +19,10 @@ import org.epum.proto.v1.RunReaperResponse;
 import org.epum.proto.v1.ServerStatus;
 import org.epum.proto.v1.SetClockRequest;
 import org.epum.proto.v1.SetClockResponse;
+import org.epum.core.decider.DomainPassResult;
+import org.epum.proto.v1.DomainPass;
 import org.epum.server.ClockControl;
+import org.epum.server.ManualPasses;
 import org.epum.server.ServerInfo;
 
 /** EpumAdmin over gRPC (admin role only, enforced by the auth interceptor). */
@@ -27,12 +30,14 @@ public final class EpumAdminGrpcService extends EpumAdminGrpc.EpumAdminImplBase 
   private final ClockControl clock;
   private final ServerInfo info;
   private final EpumStore store;
+  private final ManualPasses passes;
 
   @Inject
-  public EpumAdminGrpcService(ClockControl clock, ServerInfo info, EpumStore store) {
+  public EpumAdminGrpcService(ClockControl clock, ServerInfo info, EpumStore store, ManualPasses passes) {
     this.clock = requireNonNull(clock);
     this.info = requireNonNull(info);
     this.store = requireNonNull(store);
+    this.passes = requireNonNull(passes);
   }
 
   @Override
@@ -56,7 +61,16 @@ public final class EpumAdminGrpcService extends EpumAdminGrpc.EpumAdminImplBase 
 
   @Override
   public void runDecider(RunDeciderRequest req, StreamObserver<RunDeciderResponse> out) {
-    out.onError(GrpcCalls.unimplemented("RunDecider"));
+    GrpcCalls.unary(out, () -> {
+      var b = RunDeciderResponse.newBuilder();
+      for (DomainPassResult r : passes.decide()) {
+        var pass = DomainPass.newBuilder().setOwner(r.key().owner()).setDomainId(r.key().domainId())
+            .setError(r.error()).setDeleted(r.deleted());
+        r.decisions().forEach(d -> pass.addDecisions(EventMapper.decision(d)));
+        b.addDomains(pass);
+      }
+      return b.build();
+    });
   }
 
   @Override

@@ -48,7 +48,8 @@ final class ProtoMapper {
         .setDefinitionId(d.definitionId()).setConfig(struct(d.config())).setConfigVersion(d.configVersion())
         .setLifecycle(DomainLifecycle.valueOf("DOMAIN_LIFECYCLE_" + d.lifecycle().name()))
         .setEngineState(engineState(d.engineState()))
-        .setCreateTime(timestamp(d.createdAt())).setUpdateTime(timestamp(d.updatedAt()));
+        .setCreateTime(timestamp(d.createdAt())).setUpdateTime(timestamp(d.updatedAt()))
+        .setSensorData(Structs.toStruct(d.sensorData()));
     view.instances().forEach(i -> b.addInstances(instance(i)));
     view.subscribers().forEach(s -> b.addSubscribers(subscriber(s)));
     return b.build();

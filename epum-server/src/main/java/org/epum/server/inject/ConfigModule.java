@@ -11,6 +11,8 @@ import org.epum.server.config.EmbeddedZooKeeperConfig;
 import org.epum.server.config.EpumConfig;
 import org.epum.server.config.MetricsConfig;
 import org.epum.server.config.ModeConfig;
+import org.epum.server.config.ProvisionerConfig;
+import org.epum.server.config.RolesConfig;
 import org.epum.server.config.ServerConfig;
 import org.epum.server.config.ZooKeeperConfig;
 
@@ -38,6 +40,8 @@ public final class ConfigModule extends AbstractModule {
     bind(AuthConfig.class).toInstance(config.auth());
     bind(MetricsConfig.class).toInstance(config.metrics());
     bind(ModeConfig.class).toInstance(config.mode());
+    bind(RolesConfig.class).toInstance(config.roles());
+    bind(ProvisionerConfig.class).toInstance(config.provisioner());
     bind(ClockControl.class).toInstance(clock);
     bind(Clock.class).toInstance(clock.clock());
     bind(ServerInfo.class).toInstance(info);

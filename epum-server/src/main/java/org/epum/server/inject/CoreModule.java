@@ -4,16 +4,17 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import jakarta.inject.Singleton;
 import org.epum.core.domain.DomainConfigValidator;
+import org.epum.core.engine.EngineRegistry;
 
 /**
- * Public bindings: {@link DomainConfigValidator}. The core services (DefinitionService,
+ * Public bindings: {@link DomainConfigValidator}, checking engine_conf with the selected engine. The core services (DefinitionService,
  * DomainService, InstanceStateIntake, HeartbeatIntake) bind just-in-time through their
  * {@code @Inject} constructors.
  */
 public final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
-  DomainConfigValidator domainConfigValidator() {
-    return DomainConfigValidator.withoutEngineChecks();
+  DomainConfigValidator domainConfigValidator(EngineRegistry engines) {
+    return new DomainConfigValidator(engines);
   }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.epum.core.events.DomainEventLog;
 import org.epum.core.store.EpumStore;
 import org.epum.core.store.zk.ZkStoreOptions;
 import org.epum.core.store.zk.ZooKeeperEpumStore;
@@ -15,7 +16,7 @@ import org.epum.server.config.ZooKeeperConfig;
 
 /**
  * Public bindings: {@link CuratorFramework} (built, not started: CuratorService starts and closes
- * it), {@link ZooKeeperEpumStore} and {@link EpumStore} (started by StoreService).
+ * it), {@link ZooKeeperEpumStore}, {@link EpumStore} and {@link DomainEventLog} (started by StoreService).
  */
 public final class ZooKeeperStoreModule extends AbstractModule {
   private final String connectString;
@@ -44,6 +45,12 @@ public final class ZooKeeperStoreModule extends AbstractModule {
   @Provides
   @Singleton
   EpumStore store(ZooKeeperEpumStore store) {
+    return store;
+  }
+
+  @Provides
+  @Singleton
+  DomainEventLog events(ZooKeeperEpumStore store) {
     return store;
   }
 }

@@ -84,7 +84,8 @@ class AuthIT extends ServerITBase {
     server.stubs(ADMIN, null).management().createDefinition(CreateDefinitionRequest.newBuilder()
         .setDefinitionId("def").setConfig(struct("{}")).build());
     var alice = server.stubs(ALICE, null).management();
-    assertThat(alice.addDomain(AddDomainRequest.newBuilder().setDomainId("d").setDefinitionId("def").build())
+    assertThat(alice.addDomain(AddDomainRequest.newBuilder().setDomainId("d").setDefinitionId("def")
+        .setConfig(struct("{\"engine_conf\": {\"preserve_n\": 0}}")).build())
         .getOwner()).isEqualTo("alice");
     assertThat(server.stubs(BOB, null).management().listDomains(ListDomainsRequest.getDefaultInstance())
         .getDomainIdsList()).isEmpty();

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Scenarios 4-7, 9, 10 and bad input on domains, through the gRPC API on ZooKeeper. */
 class DomainsIT extends ServerITBase {
   private static final String SIMPLEST = """
-      {"general": {"engine_class": "simplest"}, "health": {"monitor_health": false}}""";
+      {"general": {"engine_class": "simplest"}, "health": {"monitor_health": false},
+       "engine_conf": {"preserve_n": 0}}""";
 
   @Test
   void scenario4_unknownDefinitionCreatesNothing() {

@@ -35,9 +35,9 @@ class HeartbeatsIT extends ServerITBase {
         .setConfig(struct("{}")).build());
     var api = server.as("david").management();
     api.addDomain(AddDomainRequest.newBuilder().setDomainId("monitored").setDefinitionId("def")
-        .setConfig(struct("{\"health\": {\"monitor_health\": true}}")).build());
+        .setConfig(struct("{\"health\": {\"monitor_health\": true}, \"engine_conf\": {\"preserve_n\": 0}}")).build());
     api.addDomain(AddDomainRequest.newBuilder().setDomainId("unmonitored").setDefinitionId("def")
-        .setConfig(struct("{\"health\": {\"monitor_health\": false}}")).build());
+        .setConfig(struct("{\"health\": {\"monitor_health\": false}, \"engine_conf\": {\"preserve_n\": 0}}")).build());
   }
 
   @Test

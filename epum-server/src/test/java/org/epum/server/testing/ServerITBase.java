@@ -15,6 +15,7 @@ public abstract class ServerITBase {
   private static final AtomicInteger ROOTS = new AtomicInteger();
   protected static TestingServer zookeeper;
   protected RunningServer server;
+  protected RecordingProvisioner provisioner;
 
   @BeforeAll
   static void startZooKeeper() throws Exception {
@@ -27,14 +28,17 @@ public abstract class ServerITBase {
   }
 
   @BeforeEach
-  void startServer() {
+  void startServer() throws java.io.IOException {
+    provisioner = new RecordingProvisioner();
     server = RunningServer.start(TestServers.zooKeeperConfig(zookeeper.getConnectString(),
-        "/epum-" + getClass().getSimpleName() + "-" + ROOTS.incrementAndGet(), extraConfig()));
+        "/epum-" + getClass().getSimpleName() + "-" + ROOTS.incrementAndGet(),
+        "provisioner: {endpoint: \"" + provisioner.target() + "\", timeout: 5s}\n" + extraConfig()));
   }
 
   @AfterEach
   void stopServer() throws InterruptedException {
     server.close();
+    provisioner.close();
   }
 
   /** YAML appended to the test config, e.g. an auth section. */

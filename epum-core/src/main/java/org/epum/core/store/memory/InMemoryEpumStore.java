@@ -18,6 +18,8 @@ import org.epum.core.domain.InstanceRecord;
 import org.epum.core.domain.Subscriber;
 import org.epum.core.error.EpumException;
 import org.epum.core.store.DuplicateRequestException;
+import org.epum.core.events.DomainEvent;
+import org.epum.core.events.DomainEventLog;
 import org.epum.core.store.EpumStore;
 import org.epum.core.store.Fence;
 import org.epum.core.store.RequestMark;
@@ -34,7 +36,7 @@ import org.epum.core.store.zk.ZkStoreOptions;
  * request mark, record, index) and listeners called afterwards on a store-owned thread. One lock
  * guards everything. Always available; thread-safe.
  */
-public final class InMemoryEpumStore implements EpumStore {
+public final class InMemoryEpumStore implements EpumStore, DomainEventLog {
   private static final Comparator<DomainKey> BY_OWNER_THEN_ID =
       Comparator.comparing(DomainKey::owner).thenComparing(DomainKey::domainId);
 
@@ -46,6 +48,8 @@ public final class InMemoryEpumStore implements EpumStore {
   private final Map<DomainKey, Versioned<List<Subscriber>>> subscribers = new HashMap<>();
   private final Map<DomainKey, TreeMap<String, Versioned<InstanceRecord>>> instances = new HashMap<>();
   private final Map<String, DomainKey> index = new HashMap<>();
+  private final Map<DomainKey, TreeMap<Long, DomainEvent>> events = new HashMap<>();
+  private final Map<DomainKey, Long> lastEvent = new HashMap<>();
   private final MemoryChecks checks = new MemoryChecks();
   private volatile boolean closed;
 
@@ -170,6 +174,8 @@ public final class InMemoryEpumStore implements EpumStore {
         });
       }
       subscribers.remove(k);
+      events.remove(k);
+      lastEvent.remove(k);
       domains.remove(k);
       listeners.domainChanged(k);
       return null;
@@ -326,6 +332,46 @@ public final class InMemoryEpumStore implements EpumStore {
   public void close() {
     closed = true;
     listeners.close();
+  }
+
+  // ---- domain events ----
+
+  @Override
+  public List<DomainEvent> append(DomainKey key, List<DomainEvent> newEvents, Fence fence) {
+    DomainKey k = domainKey(key);
+    return locked(() -> {
+      checks.checkFence(fence);
+      if (!domains.containsKey(k)) {
+        throw EpumException.notFound("domain " + k + " not found");
+      }
+      TreeMap<Long, DomainEvent> log = events.computeIfAbsent(k, x -> new TreeMap<>());
+      long next = lastEvent.getOrDefault(k, 0L);
+      List<DomainEvent> appended = new java.util.ArrayList<>();
+      for (DomainEvent e : newEvents) {
+        DomainEvent numbered = new DomainEvent(++next, e.time(), e.body());
+        log.put(numbered.sequence(), numbered);
+        appended.add(numbered);
+      }
+      lastEvent.put(k, next);
+      while (log.size() > org.epum.core.store.zk.ZooKeeperEpumStore.MAX_EVENTS_PER_DOMAIN) {
+        log.pollFirstEntry();
+      }
+      return appended;
+    });
+  }
+
+  @Override
+  public List<DomainEvent> read(DomainKey key, long afterSequence, int limit) {
+    return locked(() -> {
+      TreeMap<Long, DomainEvent> log = events.get(key);
+      return log == null ? List.<DomainEvent>of()
+          : log.tailMap(afterSequence, false).values().stream().limit(Math.max(0, limit)).toList();
+    });
+  }
+
+  @Override
+  public long lastSequence(DomainKey key) {
+    return locked(() -> lastEvent.getOrDefault(key, 0L));
   }
 
   // ---- helpers (called with the lock held) ----

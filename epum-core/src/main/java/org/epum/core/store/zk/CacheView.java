@@ -18,6 +18,7 @@ import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.zookeeper.data.Stat;
 import org.epum.core.domain.DefinitionRecord;
 import org.epum.core.domain.DomainKey;
+import org.epum.core.events.DomainEvent;
 import org.epum.core.domain.DomainRecord;
 import org.epum.core.domain.InstanceRecord;
 import org.epum.core.domain.Subscriber;
@@ -50,6 +51,7 @@ final class CacheView implements CuratorCacheListener {
   private final Map<DomainKey, ConcurrentSkipListMap<String, CachedNode<InstanceRecord>>> instances =
       new ConcurrentHashMap<>();
   private final Map<String, DomainKey> index = new ConcurrentHashMap<>();
+  private final Map<DomainKey, ConcurrentSkipListMap<Long, DomainEvent>> events = new ConcurrentHashMap<>();
   private final Map<RequestKey, RequestMark> requests = new ConcurrentHashMap<>();
   private final Map<String, Integer> epochVersions = new ConcurrentHashMap<>();
 
@@ -109,6 +111,9 @@ final class CacheView implements CuratorCacheListener {
     } else if (at instanceof ZkLocation.Instance i) {
       instances.computeIfAbsent(i.key(), k -> new ConcurrentSkipListMap<>())
           .put(i.instanceId(), new CachedNode<>(codec.decodeInstance(data).value(), v, z));
+    } else if (at instanceof ZkLocation.Event e) {
+      events.computeIfAbsent(e.key(), k -> new ConcurrentSkipListMap<>()).put(e.sequence(),
+          codec.decodeEvent(data).value());
     } else if (at instanceof ZkLocation.IndexEntry e) {
       index.put(e.instanceId(), codec.decodeIndexEntry(data).value());
     } else if (at instanceof ZkLocation.Request r) {
@@ -136,6 +141,11 @@ final class CacheView implements CuratorCacheListener {
     } else if (at instanceof ZkLocation.Instance i) {
       instances.computeIfPresent(i.key(), (k, m) -> {
         m.remove(i.instanceId());
+        return m.isEmpty() ? null : m;
+      });
+    } else if (at instanceof ZkLocation.Event e) {
+      events.computeIfPresent(e.key(), (k, m) -> {
+        m.remove(e.sequence());
         return m.isEmpty() ? null : m;
       });
     } else if (at instanceof ZkLocation.IndexEntry e) {
@@ -215,6 +225,12 @@ final class CacheView implements CuratorCacheListener {
       }
     }
     return out;
+  }
+
+  /** The domain's cached events, by sequence. */
+  java.util.NavigableMap<Long, DomainEvent> events(DomainKey key) {
+    var m = events.get(key);
+    return m == null ? java.util.Collections.emptyNavigableMap() : java.util.Collections.unmodifiableNavigableMap(m);
   }
 
   Optional<CachedNode<DefinitionRecord>> definition(String id) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.epum.core.events.DomainEvent;
 import org.epum.core.domain.DefinitionRecord;
 import org.epum.core.domain.DomainConfig;
 import org.epum.core.domain.DomainKey;
@@ -61,14 +62,15 @@ final class JsonCodec {
   byte[] domain(DomainRecord r, String writeId) {
     return write(new DomainJson(r.key().owner(), r.key().domainId(), r.definitionId(), sections(r.config()),
         r.configVersion(), r.lifecycle().name(), r.engineState().name(), str(r.createdAt()), str(r.updatedAt()),
-        writeId));
+        r.sensorData().isEmpty() ? null : r.sensorData(), writeId));
   }
 
   Decoded<DomainRecord> decodeDomain(byte[] data) {
     DomainJson j = read(data, DomainJson.class);
     return new Decoded<>(new DomainRecord(new DomainKey(j.owner(), j.domainId()), j.definitionId(),
         config(j.config()), j.configVersion(), DomainLifecycle.valueOf(j.lifecycle()),
-        EngineState.valueOf(j.engineState()), instant(j.createdAt()), instant(j.updatedAt())), j.w());
+        EngineState.valueOf(j.engineState()), instant(j.createdAt()), instant(j.updatedAt()), j.sensorData()),
+        j.w());
   }
 
   byte[] subscribers(List<Subscriber> subscribers, String writeId) {
@@ -90,6 +92,15 @@ final class JsonCodec {
   Decoded<InstanceRecord> decodeInstance(byte[] data) {
     JsonRecords.InstanceJson j = read(data, JsonRecords.InstanceJson.class);
     return new Decoded<>(InstanceJsonMapper.fromJson(j), j.w());
+  }
+
+  byte[] event(DomainEvent event, String writeId) {
+    return write(EventJsonMapper.toJson(event, writeId));
+  }
+
+  Decoded<DomainEvent> decodeEvent(byte[] data) {
+    JsonRecords.EventJson j = read(data, JsonRecords.EventJson.class);
+    return new Decoded<>(EventJsonMapper.fromJson(j), j.w());
   }
 
   byte[] indexEntry(DomainKey key, String writeId) {

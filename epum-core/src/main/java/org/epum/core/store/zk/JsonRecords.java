@@ -18,6 +18,11 @@ final class JsonRecords {
 
   record DomainJson(String owner, String domainId, String definitionId, Map<String, Object> config,
       long configVersion, String lifecycle, String engineState, String createdAt, String updatedAt,
+      Map<String, Object> sensorData, @JsonProperty("_w") String w) {}
+
+  /** One domain event; which fields are set depends on {@code type}. */
+  record EventJson(long sequence, String time, String type, String action, String reason, List<String> instanceIds,
+      String message, String instanceId, String from, String to, String change, Long configVersion,
       @JsonProperty("_w") String w) {}
 
   record SubscriberJson(String name, String endpoint) {}

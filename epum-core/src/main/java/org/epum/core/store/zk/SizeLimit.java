@@ -40,6 +40,10 @@ final class SizeLimit {
     return check(encoded, "instance record " + instanceId, "Shrink its sensor data, extravars or errors.");
   }
 
+  byte[] event(byte[] encoded, DomainKey key) {
+    return check(encoded, "an event of domain " + key, "Shorten its message.");
+  }
+
   private byte[] check(byte[] encoded, String what, String advice) {
     if (encoded.length > maxBytes) {
       throw EpumException.invalidArgument(String.format(Locale.ROOT,

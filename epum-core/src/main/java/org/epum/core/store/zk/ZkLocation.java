@@ -12,6 +12,8 @@ sealed interface ZkLocation {
 
   record Instance(DomainKey key, String instanceId) implements ZkLocation {}
 
+  record Event(DomainKey key, long sequence) implements ZkLocation {}
+
   record IndexEntry(String instanceId) implements ZkLocation {}
 
   record Request(String owner, String requestId) implements ZkLocation {}

@@ -30,6 +30,7 @@ public final class ZkPaths {
   static final String SUBSCRIBERS = "subscribers";
   static final String INSTANCES = "instances";
   static final String EVENTS = "events";
+  static final String EVENT_PREFIX = "ev-";
   static final String INDEX = "instance-index";
   static final String REQUESTS = "requests";
   static final String EPOCHS = "epochs";
@@ -79,6 +80,11 @@ public final class ZkPaths {
 
   public String events(DomainKey key) {
     return domain(key) + "/" + EVENTS;
+  }
+
+  /** One event of a domain's log; zero-padded so znode names sort in sequence order. */
+  public String event(DomainKey key, long sequence) {
+    return events(key) + "/" + EVENT_PREFIX + String.format("%012d", sequence);
   }
 
   public String instanceIndex() {
@@ -152,6 +158,13 @@ public final class ZkPaths {
     }
     if (s.length == 5 && s[3].equals(INSTANCES)) {
       return new ZkLocation.Instance(key, unsegment(s[4]));
+    }
+    if (s.length == 5 && s[3].equals(EVENTS) && s[4].startsWith(EVENT_PREFIX)) {
+      try {
+        return new ZkLocation.Event(key, Long.parseLong(s[4].substring(EVENT_PREFIX.length())));
+      } catch (NumberFormatException e) {
+        return ZkLocation.Other.INSTANCE;
+      }
     }
     return ZkLocation.Other.INSTANCE;
   }

@@ -11,6 +11,7 @@ import org.epum.core.domain.DomainRecord;
 import org.epum.core.domain.InstanceRecord;
 import org.epum.core.domain.Subscriber;
 import org.epum.core.error.EpumException;
+import org.epum.core.events.DomainEvent;
 import org.epum.core.store.Fence;
 import org.epum.core.store.RequestMark;
 import org.epum.core.store.Versioned;
@@ -166,6 +167,38 @@ final class ZkWrites {
     commit(txn);
   }
 
+  /** Appends events after the cached last sequence, trimming the oldest beyond {@code maxEvents}. */
+  List<DomainEvent> appendEvents(DomainKey key, List<DomainEvent> events, Fence fence, int maxEvents) {
+    DomainKey k = domainKey(key);
+    var cached = view.events(k);
+    long next = cached.isEmpty() ? 1 : cached.lastKey() + 1;
+    String w = newWriteId();
+    Txn.Builder b = Txn.builder("append of " + events.size() + " event(s) to domain " + k, w).fence(paths, fence);
+    if (view.stat(paths.events(k)).isEmpty()) {
+      b.create(Role.PART, paths.events(k), codec.marker(w), "event log of domain " + k, "domain " + k + " not found",
+          "the event log of domain " + k + " was created concurrently; retry");
+    }
+    List<DomainEvent> appended = new java.util.ArrayList<>();
+    for (DomainEvent e : events) {
+      DomainEvent numbered = new DomainEvent(next++, e.time(), e.body());
+      byte[] data = limit.event(codec.event(numbered, w), k);
+      b.create(Role.PART, paths.event(k, numbered.sequence()), data, "event " + numbered.sequence() + " of domain " + k,
+          "domain " + k + " not found", "event " + numbered.sequence() + " of domain " + k
+              + " was written concurrently; retry");
+      appended.add(numbered);
+    }
+    int excess = cached.size() + events.size() - maxEvents;
+    for (Long old : cached.keySet()) {
+      if (excess-- <= 0) {
+        break;
+      }
+      b.delete(Role.PART, paths.event(k, old), -1, "old event " + old + " of domain " + k,
+          "old event " + old + " of domain " + k + " was already trimmed; retry");
+    }
+    commit(b.build());
+    return appended;
+  }
+
   long bumpEpoch(String role) {
     requireId("role", role);
     Transactor.Committed c = epochs.bump(role);
@@ -174,9 +207,35 @@ final class ZkWrites {
   }
 
   private Transactor.Committed commit(Txn txn) {
-    Transactor.Committed c = tx.commit(txn);
+    Transactor.Committed c;
+    try {
+      c = tx.commit(txn);
+    } catch (EpumException e) {
+      if (e.code() == org.epum.core.error.ErrorCode.VERSION_CONFLICT) {
+        catchUp(txn);
+      }
+      throw e;
+    }
     awaitVisible(c.waits(), txn.description());
     return c;
+  }
+
+  /**
+   * After a lost compare-and-set, waits until the cache shows the newer version the write lost to
+   * (read once, directly), so the caller's re-read sees it instead of spinning on a stale copy.
+   */
+  private void catchUp(Txn txn) {
+    String path = txn.steps().get(txn.primaryIndex()).path();
+    try {
+      org.apache.zookeeper.data.Stat stat = client.checkExists().forPath(path);
+      if (stat != null) {
+        awaitVisible(List.of(new CacheWait.Written(path, stat.getMzxid())), "catch-up after a conflict on " + path);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.debug("could not catch the cache up on {}: {}", path, e.toString());
+    }
   }
 
   /** Read-your-writes: the write has landed; wait (bounded) until this store's reads show it too. */

@@ -14,6 +14,9 @@ import org.epum.core.domain.DomainRecord;
 import org.epum.core.domain.InstanceRecord;
 import org.epum.core.domain.Subscriber;
 import org.epum.core.error.EpumException;
+import org.epum.core.error.ErrorCode;
+import org.epum.core.events.DomainEvent;
+import org.epum.core.events.DomainEventLog;
 import org.epum.core.store.EpumStore;
 import org.epum.core.store.Fence;
 import org.epum.core.store.RequestMark;
@@ -37,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * event thread. Thread-safe; do not call it from inside a Curator operation on the same thread
  * (Curator shares one retry loop per thread).
  */
-public final class ZooKeeperEpumStore implements EpumStore {
+public final class ZooKeeperEpumStore implements EpumStore, DomainEventLog {
+  /** Events kept per domain; older ones are dropped as new ones come. */
+  public static final int MAX_EVENTS_PER_DOMAIN = 500;
+
   private static final Logger log = LoggerFactory.getLogger(ZooKeeperEpumStore.class);
 
   private enum State { LATENT, STARTED, CLOSED }
@@ -249,6 +255,40 @@ public final class ZooKeeperEpumStore implements EpumStore {
   }
 
   // ---- observation, lifecycle ----
+
+  // ---- domain events ----
+
+  @Override
+  public List<DomainEvent> append(DomainKey key, List<DomainEvent> events, Fence fence) {
+    requireStarted();
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return writes().appendEvents(key, events, fence, MAX_EVENTS_PER_DOMAIN);
+      } catch (EpumException e) {
+        // Another replica appended (or trimmed) at the same sequence numbers: re-number and retry.
+        if ((e.code() != ErrorCode.ALREADY_EXISTS && e.code() != ErrorCode.NOT_FOUND) || attempt >= 8
+            || domain(key).isEmpty()) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  @Override
+  public List<DomainEvent> read(DomainKey key, long afterSequence, int limit) {
+    readable();
+    return view.events(key).tailMap(afterSequence, false).values().stream().limit(Math.max(0, limit)).toList();
+  }
+
+  @Override
+  public long lastSequence(DomainKey key) {
+    readable();
+    var events = view.events(key);
+    return events.isEmpty() ? 0 : events.lastKey();
+  }
 
   @Override
   public boolean isAvailable() {
