@@ -100,7 +100,7 @@ public final class ConfigLoader {
     var decider = root.section("decider");
     var rolesConfig = new RolesConfig(decider.duration("interval", Duration.ofSeconds(5)),
         decider.duration("retry_interval", Duration.ofSeconds(5)),
-        decider.duration("debounce", Duration.ofMillis(100)));
+        decider.duration("debounce", Duration.ofMillis(20)));
     decider.finish();
 
     var provisioner = root.section("provisioner");
