@@ -39,7 +39,8 @@ class ZkPathsTest {
     assertThat(paths.parse(paths.request("o", "r:1"))).isEqualTo(new ZkLocation.Request("o", "r:1"));
     assertThat(paths.parse(paths.epoch("decider"))).isEqualTo(new ZkLocation.Epoch("decider"));
     assertThat(paths.parse(paths.instances(key))).isEqualTo(ZkLocation.Other.INSTANCE);
-    assertThat(paths.parse(paths.events(key) + "/ev-1")).isEqualTo(ZkLocation.Other.INSTANCE);
+    assertThat(paths.parse(paths.events(key) + "/ev-000000000001")).isEqualTo(new ZkLocation.Event(key, 1));
+    assertThat(paths.parse(paths.events(key) + "/ev-x")).isEqualTo(ZkLocation.Other.INSTANCE);
     assertThat(paths.parse("/elsewhere/definitions/x")).isEqualTo(ZkLocation.Other.INSTANCE);
   }
 }
