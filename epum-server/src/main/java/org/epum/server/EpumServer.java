@@ -2,21 +2,27 @@ package org.epum.server;
 
 import static java.util.Objects.requireNonNull;
 
+
 import com.google.common.util.concurrent.Service;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import com.google.inject.name.Names;
+import io.grpc.ManagedChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import io.grpc.ManagedChannel;
 import org.apache.curator.framework.CuratorFramework;
 import org.epum.core.decider.DecisionLoop;
+import org.epum.core.leader.RoleLoop;
+import org.epum.core.leader.Roles;
 import org.epum.core.leader.SingleNodeLeadership;
 import org.epum.core.store.EpumStore;
 import org.epum.core.store.zk.ZooKeeperEpumStore;
+import org.epum.server.agent.GrpcAgentProber;
 import org.epum.server.auth.TokenRegistry;
 import org.epum.server.config.AuthConfig;
 import org.epum.server.config.EpumConfig;
@@ -25,10 +31,11 @@ import org.epum.server.grpc.GrpcServerService;
 import org.epum.server.inject.ConfigModule;
 import org.epum.server.inject.CoreModule;
 import org.epum.server.inject.DeciderModule;
-import org.epum.server.inject.SingleNodeLeaderModule;
+import org.epum.server.inject.HealthRolesModule;
 import org.epum.server.inject.LocalMetricsModule;
 import org.epum.server.inject.MemoryStoreModule;
 import org.epum.server.inject.NoAuthModule;
+import org.epum.server.inject.SingleNodeLeaderModule;
 import org.epum.server.inject.StatsdMetricsModule;
 import org.epum.server.inject.TokenAuthModule;
 import org.epum.server.inject.ZooKeeperStoreModule;
@@ -70,6 +77,7 @@ public final class EpumServer {
     modules.add(config.store() == StoreType.MEMORY ? new MemoryStoreModule() : new ZooKeeperStoreModule(zkConnect));
     modules.add(new SingleNodeLeaderModule());
     modules.add(new DeciderModule());
+    modules.add(new HealthRolesModule());
     Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
 
     List<Service> services = new ArrayList<>();
@@ -85,8 +93,14 @@ public final class EpumServer {
     }
     services.add(injector.getInstance(SingleNodeLeadership.class));
     services.add(new ChannelService(injector.getInstance(ManagedChannel.class)));
-    services.add(config.mode().externalDecide() ? new ExternalDecideStart(injector.getInstance(ManualPasses.class))
-        : injector.getInstance(DecisionLoop.class));
+    services.add(injector.getInstance(GrpcAgentProber.class));
+    if (config.mode().externalDecide()) {
+      services.add(new ExternalDecideStart(injector.getInstance(ManualPasses.class)));
+    } else {
+      services.add(injector.getInstance(DecisionLoop.class));
+      services.add(injector.getInstance(Key.get(RoleLoop.class, Names.named(Roles.DOCTOR))));
+      services.add(injector.getInstance(Key.get(RoleLoop.class, Names.named(Roles.REAPER))));
+    }
     services.add(injector.getInstance(GrpcServerService.class));
     return new EpumServer(injector, services);
   }

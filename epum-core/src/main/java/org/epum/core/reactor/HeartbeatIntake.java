@@ -13,6 +13,7 @@ import org.epum.core.domain.DomainKey;
 import org.epum.core.domain.HealthSettings;
 import org.epum.core.domain.HealthState;
 import org.epum.core.domain.InstanceRecord;
+import org.epum.core.domain.InstanceState;
 import org.epum.core.error.EpumException;
 import org.epum.core.error.ErrorCode;
 import org.epum.core.store.EpumStore;
@@ -85,10 +86,15 @@ public final class HeartbeatIntake {
     return next.build();
   }
 
-  /** Health, errors or agent address changed, or the persisted last-heard time is getting old. */
+  /**
+   * Health, errors or agent address changed, or the persisted last-heard time is getting old. A
+   * heartbeat from a terminating or terminated instance is always written: it is rare, and the
+   * doctor needs its exact time to tell a zombie.
+   */
   private static boolean needsWrite(InstanceRecord stored, InstanceRecord next, Duration persistEvery) {
     if (stored.health() != next.health() || !stored.errors().equals(next.errors())
-        || !stored.agentAddress().equals(next.agentAddress())) {
+        || !stored.agentAddress().equals(next.agentAddress())
+        || stored.state().isAtLeast(InstanceState.TERMINATING)) {
       return true;
     }
     Instant last = stored.lastHeartbeat();

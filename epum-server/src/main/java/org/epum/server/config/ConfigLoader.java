@@ -98,10 +98,19 @@ public final class ConfigLoader {
     epum.finish();
 
     var decider = root.section("decider");
-    var rolesConfig = new RolesConfig(decider.duration("interval", Duration.ofSeconds(5)),
-        decider.duration("retry_interval", Duration.ofSeconds(5)),
-        decider.duration("debounce", Duration.ofMillis(20)));
+    Duration deciderInterval = decider.duration("interval", Duration.ofSeconds(5));
+    Duration retryInterval = decider.duration("retry_interval", Duration.ofSeconds(5));
+    Duration debounce = decider.duration("debounce", Duration.ofMillis(20));
     decider.finish();
+    var doctor = root.section("doctor");
+    Duration doctorInterval = doctor.duration("interval", Duration.ofSeconds(10));
+    doctor.finish();
+    var reaper = root.section("reaper");
+    Duration reaperInterval = reaper.duration("interval", Duration.ofSeconds(300));
+    Duration maxAge = reaper.duration("max_age", Duration.ofSeconds(7200));
+    reaper.finish();
+    var rolesConfig = new RolesConfig(deciderInterval, retryInterval, debounce, doctorInterval, reaperInterval,
+        maxAge);
 
     var provisioner = root.section("provisioner");
     var provisionerConfig = new ProvisionerConfig(provisioner.hostPort("endpoint", "127.0.0.1:7652").toString(),
@@ -109,9 +118,6 @@ public final class ConfigLoader {
     provisioner.finish();
 
     root.finish();
-    if (rolesConfig.deciderInterval().isZero()) {
-      throw new ConfigException("decider.interval must be > 0");
-    }
     var config = new EpumConfig(serverConfig, storeType, zkConfig, embeddedConfig, authConfig, metricsConfig,
         modeConfig, rolesConfig, provisionerConfig);
     checkCombination(config);

@@ -20,6 +20,9 @@ import org.epum.proto.v1.ServerStatus;
 import org.epum.proto.v1.SetClockRequest;
 import org.epum.proto.v1.SetClockResponse;
 import org.epum.core.decider.DomainPassResult;
+import org.epum.core.doctor.HealthTransition;
+import org.epum.core.reaper.Reaper;
+import org.epum.proto.v1.ReapedInstance;
 import org.epum.proto.v1.DomainPass;
 import org.epum.server.ClockControl;
 import org.epum.server.ManualPasses;
@@ -75,12 +78,28 @@ public final class EpumAdminGrpcService extends EpumAdminGrpc.EpumAdminImplBase 
 
   @Override
   public void runDoctor(RunDoctorRequest req, StreamObserver<RunDoctorResponse> out) {
-    out.onError(GrpcCalls.unimplemented("RunDoctor"));
+    GrpcCalls.unary(out, () -> {
+      var pass = passes.doctor(ProtoMapper.instant(req.hasAt(), req.getAt()));
+      var b = RunDoctorResponse.newBuilder().setProbes(pass.probes());
+      for (HealthTransition t : pass.transitions()) {
+        b.addTransitions(org.epum.proto.v1.HealthTransition.newBuilder().setOwner(t.domain().owner())
+            .setDomainId(t.domain().domainId()).setInstanceId(t.instanceId()).setFrom(ProtoMapper.health(t.from()))
+            .setTo(ProtoMapper.health(t.to())).setReason(t.reason()));
+      }
+      return b.build();
+    });
   }
 
   @Override
   public void runReaper(RunReaperRequest req, StreamObserver<RunReaperResponse> out) {
-    out.onError(GrpcCalls.unimplemented("RunReaper"));
+    GrpcCalls.unary(out, () -> {
+      var b = RunReaperResponse.newBuilder();
+      for (Reaper.Reaped r : passes.reap(ProtoMapper.instant(req.hasAt(), req.getAt()))) {
+        b.addReaped(ReapedInstance.newBuilder().setOwner(r.domain().owner()).setDomainId(r.domain().domainId())
+            .setInstanceId(r.instanceId()).setState(ProtoMapper.instanceState(r.record().state())));
+      }
+      return b.build();
+    });
   }
 
   @Override
