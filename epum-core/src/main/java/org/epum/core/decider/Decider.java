@@ -125,7 +125,7 @@ public final class Decider {
     Instant now = clock.instant();
     List<InstanceRecord> instances = store.instances(key).stream().map(Versioned::value).toList();
     var control = new PassControl(key, instances, store, fence, now, config.retryInterval());
-    control.retryStalled();
+    control.retryStalled(domain.lifecycle() != DomainLifecycle.REMOVING);
     if (domain.lifecycle() == DomainLifecycle.REMOVING) {
       return removing(domain, control, fence);
     }
