@@ -19,7 +19,6 @@ import org.apache.curator.framework.CuratorFramework;
 import org.epum.core.decider.DecisionLoop;
 import org.epum.core.leader.RoleLoop;
 import org.epum.core.leader.Roles;
-import org.epum.core.leader.SingleNodeLeadership;
 import org.epum.core.store.EpumStore;
 import org.epum.core.store.zk.ZooKeeperEpumStore;
 import org.epum.server.agent.GrpcAgentProber;
@@ -38,6 +37,7 @@ import org.epum.server.inject.NoAuthModule;
 import org.epum.server.inject.SingleNodeLeaderModule;
 import org.epum.server.inject.StatsdMetricsModule;
 import org.epum.server.inject.TokenAuthModule;
+import org.epum.server.inject.ZooKeeperLeaderModule;
 import org.epum.server.inject.ZooKeeperStoreModule;
 import org.epum.server.zk.CuratorService;
 import org.epum.server.zk.EmbeddedZooKeeperService;
@@ -63,7 +63,7 @@ public final class EpumServer {
     Clock system = Clock.systemUTC();
     ClockControl clock = config.mode().externalDecide() ? ClockControl.manual(system.instant())
         : ClockControl.system();
-    var info = new ServerInfo(config.server().replicaName(), VERSION,
+    var info = new ServerInfo(ParticipantId.of(config.server().replicaName()), VERSION,
         config.store().name().toLowerCase(java.util.Locale.ROOT), config.server().listen().toString(),
         system.instant());
     List<Module> modules = new ArrayList<>();
@@ -75,7 +75,8 @@ public final class EpumServer {
     String zkConnect = config.store() == StoreType.EMBEDDED ? config.embeddedZookeeper().listen().toString()
         : config.zookeeper().connect();
     modules.add(config.store() == StoreType.MEMORY ? new MemoryStoreModule() : new ZooKeeperStoreModule(zkConnect));
-    modules.add(new SingleNodeLeaderModule());
+    modules.add(config.store() == StoreType.MEMORY ? new SingleNodeLeaderModule()
+        : new ZooKeeperLeaderModule(info.replicaId()));
     modules.add(new DeciderModule());
     modules.add(new HealthRolesModule());
     Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
@@ -91,12 +92,10 @@ public final class EpumServer {
       services.add(new CuratorService(injector.getInstance(CuratorFramework.class), zkConnect, config.zookeeper()));
       services.add(new StoreService(store, injector.getInstance(ZooKeeperEpumStore.class)::start));
     }
-    services.add(injector.getInstance(SingleNodeLeadership.class));
+    services.add(injector.getInstance(Key.get(Service.class, Names.named("leadership"))));
     services.add(new ChannelService(injector.getInstance(ManagedChannel.class)));
     services.add(injector.getInstance(GrpcAgentProber.class));
-    if (config.mode().externalDecide()) {
-      services.add(new ExternalDecideStart(injector.getInstance(ManualPasses.class)));
-    } else {
+    if (!config.mode().externalDecide()) {
       services.add(injector.getInstance(DecisionLoop.class));
       services.add(injector.getInstance(Key.get(RoleLoop.class, Names.named(Roles.DOCTOR))));
       services.add(injector.getInstance(Key.get(RoleLoop.class, Names.named(Roles.REAPER))));

@@ -77,7 +77,7 @@ public final class Decider {
       for (DomainKey key : store.allDomains()) {
         seen.add(key);
         try (var o = MDC.putCloseable("owner", key.owner()); var d = MDC.putCloseable("domain", key.domainId())) {
-          DomainPassResult result = passOne(key, current);
+          DomainPassResult result = passOne(key, stillLeading(current));
           if (result != null) {
             results.add(result);
           }
@@ -205,12 +205,25 @@ public final class Decider {
     }
   }
 
+  /**
+   * The pass's fence, if this replica still leads at that epoch; NOT_LEADER otherwise, so a
+   * deposed decider stops before its next domain or provisioner call, not at the end of the pass.
+   */
+  private Fence stillLeading(Fence started) {
+    if (!fence.get().equals(started)) {
+      throw EpumException.notLeader("the decider term at epoch " + started.epoch() + " ended during the pass");
+    }
+    return started;
+  }
+
   private void callProvisioner(DomainRecord domain, PassControl control, Fence fence) {
     for (InstanceRecord launch : control.toProvision()) {
+      stillLeading(fence);
       provisioner.provision(domain, launch, LaunchVars.compose(config.provisionerVars(), domain.config(),
           launch.extravars(), launch.instanceId(), config.heartbeatDest()), fence);
     }
     if (!control.toTerminate().isEmpty()) {
+      stillLeading(fence);
       provisioner.terminate(domain.key(), control.toTerminate(), fence);
     }
   }

@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.AbstractScheduledService;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a role's pass every interval on its own thread while this replica leads the role. A
+ * Runs a role's pass every interval on its own thread while this replica leads the role, the
+ * first pass of each term preceded by the role's take-over (reload from the store). A
  * failing pass is logged and the loop goes on (a Guava scheduled service would otherwise stop for
  * good on the first exception).
  */
@@ -18,24 +18,27 @@ public final class RoleLoop extends AbstractScheduledService {
 
   private final String role;
   private final Runnable pass;
+  private final Runnable takeOver;
   private final Duration interval;
-  private final BooleanSupplier isLeader;
+  private final TermWatch term;
 
-  public RoleLoop(String role, Runnable pass, Duration interval, BooleanSupplier isLeader) {
+  public RoleLoop(String role, Runnable pass, Runnable takeOver, Duration interval, Leadership leadership) {
     this.role = requireNonNull(role);
     this.pass = requireNonNull(pass);
+    this.takeOver = requireNonNull(takeOver);
     this.interval = requireNonNull(interval);
-    this.isLeader = requireNonNull(isLeader);
+    this.term = new TermWatch(role, leadership);
   }
 
   @Override
   protected void runOneIteration() {
     try {
-      if (isLeader.getAsBoolean()) {
+      if (term.lead(takeOver)) {
         pass.run();
       }
     } catch (RuntimeException e) {
       log.error("{} pass failed", role, e);
+      term.failed(e);
     }
   }
 

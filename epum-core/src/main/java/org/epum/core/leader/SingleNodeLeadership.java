@@ -3,6 +3,7 @@ package org.epum.core.leader;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.AbstractIdleService;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.epum.core.error.EpumException;
@@ -16,14 +17,16 @@ import org.slf4j.LoggerFactory;
  * fenced exactly like an elected leader's and an older process that is somehow still running
  * against the same store is shut out.
  */
-public final class SingleNodeLeadership extends AbstractIdleService implements Leadership {
+public final class SingleNodeLeadership extends AbstractIdleService implements Leadership, LeaderDirectory {
   private static final Logger log = LoggerFactory.getLogger(SingleNodeLeadership.class);
 
   private final EpumStore store;
+  private final String replicaId;
   private final Map<String, Fence> fences = new ConcurrentHashMap<>();
 
-  public SingleNodeLeadership(EpumStore store) {
+  public SingleNodeLeadership(EpumStore store, String replicaId) {
     this.store = requireNonNull(store);
+    this.replicaId = requireNonNull(replicaId);
   }
 
   @Override
@@ -52,5 +55,11 @@ public final class SingleNodeLeadership extends AbstractIdleService implements L
       throw EpumException.notLeader("this replica does not lead role " + role);
     }
     return f;
+  }
+
+  @Override
+  public List<LeaderInfo> leaders() {
+    return Roles.ALL.stream().map(role -> new LeaderInfo(role, isLeader(role) ? replicaId : "",
+        store.epoch(role), List.of(replicaId))).toList();
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.epum.core.leader.Roles;
 
 /**
  * Reads {@code conf/epum.yaml} into typed records, applying defaults in code (so a missing file
@@ -63,7 +64,8 @@ public final class ConfigLoader {
     var server = root.section("server");
     var serverConfig = new ServerConfig(server.hostPort("listen", "127.0.0.1:7650"),
         server.string("replica_name", "epum"), server.string("heartbeat_dest", ""),
-        server.duration("shutdown_grace", Duration.ofSeconds(10)), server.integer("threads", 16, 1, 1024));
+        server.duration("shutdown_grace", Duration.ofSeconds(10)), server.integer("threads", 16, 1, 1024),
+        server.stringList("lead_roles", Roles.ALL));
     server.finish();
 
     var store = root.section("store");

@@ -125,6 +125,25 @@ final class ConfigSection {
     }
   }
 
+  /** A list of strings (a YAML sequence of scalars). */
+  java.util.List<String> stringList(String key, java.util.List<String> defaultValue) {
+    JsonNode v = value(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (!v.isArray()) {
+      throw bad(key, "a list of strings", v);
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode e : v) {
+      if (!e.isValueNode() || e.isNull()) {
+        throw bad(key, "a list of strings", v);
+      }
+      out.add(e.asText());
+    }
+    return out;
+  }
+
   /** A free-form mapping (e.g. launch vars), as plain values; empty when absent. */
   java.util.Map<String, Object> map(String key) {
     JsonNode v = value(key);

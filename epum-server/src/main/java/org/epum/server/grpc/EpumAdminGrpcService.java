@@ -4,12 +4,22 @@ import static java.util.Objects.requireNonNull;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
+import org.epum.core.decider.DomainPassResult;
+import org.epum.core.doctor.HealthTransition;
 import org.epum.core.error.EpumException;
+import org.epum.core.leader.LeaderDirectory;
+import org.epum.core.leader.LeaderInfo;
+import org.epum.core.leader.Leadership;
+import org.epum.core.leader.Roles;
+import org.epum.core.reaper.Reaper;
 import org.epum.core.store.EpumStore;
+import org.epum.proto.v1.DomainPass;
 import org.epum.proto.v1.EpumAdminGrpc;
 import org.epum.proto.v1.GetLeadersRequest;
 import org.epum.proto.v1.GetLeadersResponse;
 import org.epum.proto.v1.GetServerStatusRequest;
+import org.epum.proto.v1.ReapedInstance;
+import org.epum.proto.v1.RoleLeader;
 import org.epum.proto.v1.RunDeciderRequest;
 import org.epum.proto.v1.RunDeciderResponse;
 import org.epum.proto.v1.RunDoctorRequest;
@@ -19,11 +29,6 @@ import org.epum.proto.v1.RunReaperResponse;
 import org.epum.proto.v1.ServerStatus;
 import org.epum.proto.v1.SetClockRequest;
 import org.epum.proto.v1.SetClockResponse;
-import org.epum.core.decider.DomainPassResult;
-import org.epum.core.doctor.HealthTransition;
-import org.epum.core.reaper.Reaper;
-import org.epum.proto.v1.ReapedInstance;
-import org.epum.proto.v1.DomainPass;
 import org.epum.server.ClockControl;
 import org.epum.server.ManualPasses;
 import org.epum.server.ServerInfo;
@@ -34,13 +39,18 @@ public final class EpumAdminGrpcService extends EpumAdminGrpc.EpumAdminImplBase 
   private final ServerInfo info;
   private final EpumStore store;
   private final ManualPasses passes;
+  private final Leadership leadership;
+  private final LeaderDirectory leaders;
 
   @Inject
-  public EpumAdminGrpcService(ClockControl clock, ServerInfo info, EpumStore store, ManualPasses passes) {
+  public EpumAdminGrpcService(ClockControl clock, ServerInfo info, EpumStore store, ManualPasses passes,
+      Leadership leadership, LeaderDirectory leaders) {
     this.clock = requireNonNull(clock);
     this.info = requireNonNull(info);
     this.store = requireNonNull(store);
     this.passes = requireNonNull(passes);
+    this.leadership = requireNonNull(leadership);
+    this.leaders = requireNonNull(leaders);
   }
 
   @Override
@@ -48,7 +58,8 @@ public final class EpumAdminGrpcService extends EpumAdminGrpc.EpumAdminImplBase 
     GrpcCalls.unary(out, () -> ServerStatus.newBuilder().setReplicaId(info.replicaId()).setVersion(info.version())
         .setStore(info.storeType()).setStoreAvailable(store.isAvailable()).setExternalDecide(clock.isManual())
         .setNow(ProtoMapper.timestamp(clock.clock().instant())).setStarted(ProtoMapper.timestamp(info.started()))
-        .setListen(info.listen()).build());
+        .setListen(info.listen())
+        .addAllLeading(Roles.ALL.stream().filter(leadership::isLeader).toList()).build());
   }
 
   @Override
@@ -104,6 +115,13 @@ public final class EpumAdminGrpcService extends EpumAdminGrpc.EpumAdminImplBase 
 
   @Override
   public void getLeaders(GetLeadersRequest req, StreamObserver<GetLeadersResponse> out) {
-    out.onError(GrpcCalls.unimplemented("GetLeaders"));
+    GrpcCalls.unary(out, () -> {
+      var b = GetLeadersResponse.newBuilder();
+      for (LeaderInfo l : leaders.leaders()) {
+        b.addLeaders(RoleLeader.newBuilder().setRole(l.role()).setLeaderId(l.leaderId()).setEpoch(l.epoch())
+            .addAllParticipants(l.participants()));
+      }
+      return b.build();
+    });
   }
 }

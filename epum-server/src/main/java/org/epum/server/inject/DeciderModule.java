@@ -71,7 +71,6 @@ public final class DeciderModule extends AbstractModule {
   @Provides
   @Singleton
   DecisionLoop decisionLoop(Decider decider, EpumStore store, RolesConfig roles, Leadership leadership) {
-    return new DecisionLoop(decider, store, roles.deciderInterval(), roles.deciderDebounce(),
-        () -> leadership.isLeader(Roles.DECIDER));
+    return new DecisionLoop(decider, store, roles.deciderInterval(), roles.deciderDebounce(), leadership);
   }
 }

@@ -46,15 +46,13 @@ public final class HealthRolesModule extends AbstractModule {
   @Singleton
   @Named(Roles.DOCTOR)
   RoleLoop doctorLoop(Doctor doctor, RolesConfig roles, Leadership leadership) {
-    return new RoleLoop(Roles.DOCTOR, doctor::runOnce, roles.doctorInterval(),
-        () -> leadership.isLeader(Roles.DOCTOR));
+    return new RoleLoop(Roles.DOCTOR, doctor::runOnce, doctor::takeOver, roles.doctorInterval(), leadership);
   }
 
   @Provides
   @Singleton
   @Named(Roles.REAPER)
   RoleLoop reaperLoop(Reaper reaper, RolesConfig roles, Leadership leadership) {
-    return new RoleLoop(Roles.REAPER, reaper::runOnce, roles.reaperInterval(),
-        () -> leadership.isLeader(Roles.REAPER));
+    return new RoleLoop(Roles.REAPER, reaper::runOnce, () -> {}, roles.reaperInterval(), leadership);
   }
 }
