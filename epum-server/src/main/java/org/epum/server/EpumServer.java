@@ -121,6 +121,11 @@ public final class EpumServer {
   }
 
   /** The store, for tests that seed records the API cannot create yet. */
+  /** One of this replica's wired components (for tests and tools that drive a replica in-process). */
+  public <T> T component(Class<T> type) {
+    return injector.getInstance(type);
+  }
+
   public EpumStore store() {
     return injector.getInstance(EpumStore.class);
   }

@@ -49,6 +49,11 @@ public final class RunningServer implements AutoCloseable {
     return server.store();
   }
 
+  /** One of the replica's wired components, e.g. its CuratorFramework. */
+  public <T> T component(Class<T> type) {
+    return server.component(type);
+  }
+
   /** A channel with no credentials. */
   public ManagedChannel channel() {
     ManagedChannel c = NettyChannelBuilder.forTarget(target()).usePlaintext().build();
