@@ -136,6 +136,17 @@ abstract class DeciderITBase extends ServerITBase {
     return decisions(domain).stream().filter(d -> d.getAction() == action && d.getReason() == reason).toList();
   }
 
+  /** Polls {@code condition} until it holds, failing after 10 s (store caches catch up by watches). */
+  static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      Thread.sleep(10);
+    }
+  }
+
   /** The pass result of one domain in a RunDecider answer, or null when the pass did not touch it. */
   static org.epum.proto.v1.DomainPass pass(RunDeciderResponse response, String owner, String domain) {
     return response.getDomainsList().stream()
