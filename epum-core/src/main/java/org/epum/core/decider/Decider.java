@@ -125,7 +125,8 @@ public final class Decider {
     Instant now = clock.instant();
     List<InstanceRecord> instances = store.instances(key).stream().map(Versioned::value).toList();
     var control = new PassControl(key, instances, store, fence, now, config.retryInterval());
-    control.retryStalled();
+    // a removed domain's unanswered launches are not re-sent: removing() terminates them instead
+    control.retryStalled(domain.lifecycle() != DomainLifecycle.REMOVING);
     if (domain.lifecycle() == DomainLifecycle.REMOVING) {
       return removing(domain, control, fence);
     }

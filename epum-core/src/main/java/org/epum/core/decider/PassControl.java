@@ -85,10 +85,13 @@ final class PassControl implements EngineControl {
     decisions.add(new EventBody.Decision(Action.NONE, reason, List.of(), message));
   }
 
-  /** Re-sends provision for REQUESTING and terminate for TERMINATING instances whose last attempt is old. */
-  void retryStalled() {
+  /**
+   * Re-sends terminate for TERMINATING instances whose last attempt is old, and (if
+   * {@code relaunch}) provision for such REQUESTING ones.
+   */
+  void retryStalled(boolean relaunch) {
     for (InstanceRecord i : List.copyOf(instances.values())) {
-      if (i.state() == InstanceState.REQUESTING && due(i)) {
+      if (relaunch && i.state() == InstanceState.REQUESTING && due(i)) {
         var retried = write(i.toBuilder().lastAttempt(now).build());
         toProvision.add(retried);
         decisions.add(new EventBody.Decision(Action.LAUNCH, DecisionReason.RETRY_LAUNCH, List.of(i.instanceId()),
