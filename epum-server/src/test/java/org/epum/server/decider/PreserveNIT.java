@@ -52,6 +52,20 @@ class PreserveNIT extends DeciderITBase {
   }
 
   @Test
+  void scenario11_describeListsEveryInstanceOfALargeDomain() {
+    for (int n : new int[] {3, 301}) {
+      simplest("d" + n, n);
+    }
+    decide();
+    for (int n : new int[] {3, 301}) {
+      List<String> ids = instances("d" + n).stream().map(Instance::getInstanceId).toList();
+      assertThat(ids).hasSize(n).doesNotHaveDuplicates();
+      assertThat(provisioner.provisionedIds()).containsAll(ids);
+    }
+    assertThat(provisioner.provisionCount()).isEqualTo(304);
+  }
+
+  @Test
   void scenario14_chefCredentialGoesIntoEveryLaunch() {
     definition("empty", "{}");
     addDomain("d", "empty", "{\"engine_conf\": {\"preserve_n\": 2}, \"general\": {\"chef_credential\": \"chef1\"}}");

@@ -90,4 +90,22 @@ class RemovalIT extends DeciderITBase {
     decide();
     assertThat(domainIds()).isEmpty();
   }
+
+  @Test
+  void scenario21_removedDomainsUnansweredLaunchesAreTerminatedNotResent() {
+    provisioner.failCalls.set(true);
+    simplest("d", 2);
+    decide();
+    List<String> requested = instances("d").stream().map(Instance::getInstanceId).toList();
+    remove("d");
+    provisioner.failCalls.set(false);
+    advance(60); // well past the retry interval: the launches are due for a re-send
+
+    decide();
+
+    assertThat(provisioner.provisionCount()).isZero();
+    assertThat(provisioner.terminatedIds()).containsExactlyInAnyOrderElementsOf(requested);
+    assertThat(decisions("d", DecisionAction.DECISION_ACTION_LAUNCH, DecisionReason.DECISION_REASON_RETRY_LAUNCH))
+        .isEmpty();
+  }
 }
