@@ -125,6 +125,7 @@ public final class Decider {
     Instant now = clock.instant();
     List<InstanceRecord> instances = store.instances(key).stream().map(Versioned::value).toList();
     var control = new PassControl(key, instances, store, fence, now, config.retryInterval());
+    // a removed domain's unanswered launches are not re-sent: removing() terminates them instead
     control.retryStalled(domain.lifecycle() != DomainLifecycle.REMOVING);
     if (domain.lifecycle() == DomainLifecycle.REMOVING) {
       return removing(domain, control, fence);
@@ -200,6 +201,7 @@ public final class Decider {
       SensorWrites.persist(store, domain, readings, control, fence.get(), clock);
       return readings;
     } catch (RuntimeException e) {
+      rethrowIfDeposed(e);
       log.warn("sensor data for domain {} could not be gathered: {}", domain.key(), e.getMessage());
       return SensorReadings.NONE;
     }
@@ -224,11 +226,12 @@ public final class Decider {
     }
     if (!control.toTerminate().isEmpty()) {
       stillLeading(fence);
-      provisioner.terminate(domain.key(), control.toTerminate(), fence);
+      control.unknownToProvisioner(provisioner.terminate(domain.key(), control.toTerminate(), fence));
     }
   }
 
   private String engineError(PassControl control, String what, RuntimeException e) {
+    rethrowIfDeposed(e);
     metrics.engineFailure();
     String message = what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     log.warn("{}", message, e instanceof EpumException ? null : e);
@@ -241,6 +244,16 @@ public final class Decider {
     log.warn("decider pass failed for domain {}: {}", key, e.toString());
     return new DomainPassResult(key, List.of(new EventBody.Decision(EventBody.Action.NONE,
         DecisionReason.ENGINE_ERROR, List.of(), e.getMessage())), String.valueOf(e.getMessage()), false);
+  }
+
+  /**
+   * A fenced write inside an engine call or sensor write failed because this replica lost the
+   * decider role: that ends the whole pass (runOnce rethrows it), it is not the domain's failure.
+   */
+  private static void rethrowIfDeposed(RuntimeException e) {
+    if (e instanceof EpumException epum && epum.code() == ErrorCode.NOT_LEADER) {
+      throw epum;
+    }
   }
 
   private static String engineClass(DomainRecord domain) {

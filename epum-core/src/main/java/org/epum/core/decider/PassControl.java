@@ -105,6 +105,20 @@ final class PassControl implements EngineControl {
     }
   }
 
+  /**
+   * The Provisioner answered that it never knew these TERMINATING instances (their launch never
+   * reached it): no VM exists and nothing will ever report them TERMINATED, so record that now
+   * rather than re-send terminate forever (and hold a removed domain forever).
+   */
+  void unknownToProvisioner(List<String> instanceIds) {
+    for (String id : instanceIds) {
+      InstanceRecord current = instances.get(id);
+      if (current != null && current.state() == InstanceState.TERMINATING) {
+        write(current.toBuilder().state(InstanceState.TERMINATED).stateTime(now).build());
+      }
+    }
+  }
+
   DomainSnapshot snapshot(Map<String, Object> domainSensorData) {
     return new DomainSnapshot(key, List.copyOf(instances.values()), domainSensorData, now);
   }
@@ -176,8 +190,9 @@ final class PassControl implements EngineControl {
 
   private static InstanceRecord rebase(InstanceRecord fresh, InstanceRecord next) {
     var b = fresh.toBuilder().lastAttempt(next.lastAttempt());
-    if (next.state() == InstanceState.TERMINATING && fresh.state().isBelow(InstanceState.TERMINATING)) {
-      b.state(InstanceState.TERMINATING).stateTime(next.stateTime());
+    if ((next.state() == InstanceState.TERMINATING || next.state() == InstanceState.TERMINATED)
+        && fresh.state().isBelow(next.state())) {
+      b.state(next.state()).stateTime(next.stateTime());
     }
     return b.build();
   }

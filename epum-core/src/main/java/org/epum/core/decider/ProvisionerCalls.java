@@ -38,13 +38,16 @@ final class ProvisionerCalls {
     }
   }
 
-  void terminate(DomainKey key, List<String> instanceIds, Fence fence) {
+  /** Returns the ids the Provisioner answered it did not know (none when the call failed). */
+  List<String> terminate(DomainKey key, List<String> instanceIds, Fence fence) {
     try {
-      provisioner.terminate(instanceIds, key.owner(), fence.epoch());
+      List<String> accepted = provisioner.terminateKnown(instanceIds, key.owner(), fence.epoch());
       metrics.provisionerCall("terminate", "ok");
+      return instanceIds.stream().filter(id -> !accepted.contains(id)).toList();
     } catch (ProvisionerException e) {
       metrics.provisionerCall("terminate", "failed");
       log.warn("terminate of {} failed, will retry: {}", instanceIds, e.getMessage());
+      return List.of();
     }
   }
 

@@ -12,6 +12,16 @@ public interface Provisioner {
 
   void terminate(List<String> instanceIds, String owner, long epoch);
 
+  /**
+   * Terminates, and returns the ids the Provisioner knew and is terminating; it ignores the others
+   * (a launch that never reached it), so they will never be reported TERMINATED. The default, for
+   * a Provisioner that cannot tell, assumes it knew them all.
+   */
+  default List<String> terminateKnown(List<String> instanceIds, String owner, long epoch) {
+    terminate(instanceIds, owner, epoch);
+    return instanceIds;
+  }
+
   /** Asks the Provisioner to re-push these instances' records to EPUM. */
   void dumpState(List<String> instanceIds);
 }

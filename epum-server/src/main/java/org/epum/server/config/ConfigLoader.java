@@ -1,5 +1,7 @@
 package org.epum.server.config;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +31,9 @@ public final class ConfigLoader {
       "EPUM_EXTERNAL_DECIDE", "epum.external_decide",
       "EPUM_STATSD_HOST", "metrics.statsd.host");
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** Refuses a key given twice in one mapping (YAML would otherwise keep the last one silently). */
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
   private ConfigLoader() {}
 
@@ -38,6 +42,11 @@ public final class ConfigLoader {
     JsonNode root;
     try {
       root = YAML.readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      // e.g. "Duplicate field 'store' (line 3, column 1)"
+      throw new ConfigException("config " + file + ": " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr() + ")"), e);
     } catch (IOException e) {
       throw new ConfigException("cannot read config " + file + ": " + e.getMessage(), e);
     }

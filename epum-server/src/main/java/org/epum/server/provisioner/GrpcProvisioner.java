@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.epum.core.provisioner.ProvisionCall;
@@ -40,9 +41,16 @@ public final class GrpcProvisioner implements Provisioner {
 
   @Override
   public void terminate(List<String> instanceIds, String owner, long epoch) {
+    terminateKnown(instanceIds, owner, epoch);
+  }
+
+  @Override
+  public List<String> terminateKnown(List<String> instanceIds, String owner, long epoch) {
     var request = TerminateNodesRequest.newBuilder().addAllInstanceIds(instanceIds).setOwner(owner).setEpoch(epoch)
         .build();
-    run("terminate " + instanceIds, () -> stub().terminateNodes(request));
+    var accepted = new ArrayList<String>();
+    run("terminate " + instanceIds, () -> accepted.addAll(stub().terminateNodes(request).getAcceptedIdsList()));
+    return accepted;
   }
 
   @Override

@@ -43,6 +43,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void duplicateKeysAreRefusedNamingTheKeyAndLine() {
+    assertThatThrownBy(() -> load("store: {type: memory}\nserver: {}\nstore: {type: zookeeper}\n", Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("Duplicate").hasMessageContaining("'store'")
+        .hasMessageContaining("line 3");
+    assertThatThrownBy(() -> load("server: {replica_name: a, replica_name: b}", Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'replica_name'");
+  }
+
+  @Test
   void unknownKeysAreRefusedNamingTheKnownOnes() {
     assertThatThrownBy(() -> load("server: {lisen: 127.0.0.1:1}", Map.of())).isInstanceOf(ConfigException.class)
         .hasMessageContaining("server.lisen").hasMessageContaining("listen");

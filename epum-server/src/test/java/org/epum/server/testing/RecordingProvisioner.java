@@ -31,6 +31,11 @@ public final class RecordingProvisioner implements AutoCloseable {
   public final List<TerminateNodesRequest> terminations = new CopyOnWriteArrayList<>();
   public final List<DumpStateRequest> dumps = new CopyOnWriteArrayList<>();
   public final AtomicBoolean failCalls = new AtomicBoolean();
+  /**
+   * When set, TerminateNodes accepts only ids this provisioner was asked to provision (a real
+   * provisioner ignores unknown ids); otherwise it accepts every id.
+   */
+  public final AtomicBoolean acceptOnlyKnown = new AtomicBoolean();
   private final Server server;
 
   public RecordingProvisioner() throws IOException {
@@ -91,7 +96,9 @@ public final class RecordingProvisioner implements AutoCloseable {
         return;
       }
       terminations.add(req);
-      out.onNext(TerminateNodesResponse.newBuilder().addAllAcceptedIds(req.getInstanceIdsList()).build());
+      var known = provisionedIds();
+      out.onNext(TerminateNodesResponse.newBuilder().addAllAcceptedIds(req.getInstanceIdsList().stream()
+          .filter(id -> !acceptOnlyKnown.get() || known.contains(id)).toList()).build());
       out.onCompleted();
     }
 

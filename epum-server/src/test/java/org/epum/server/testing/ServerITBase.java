@@ -16,6 +16,8 @@ public abstract class ServerITBase {
   protected static TestingServer zookeeper;
   protected RunningServer server;
   protected RecordingProvisioner provisioner;
+  /** This test's ZooKeeper root, shared by every replica the test starts. */
+  protected String zkRoot;
 
   @BeforeAll
   static void startZooKeeper() throws Exception {
@@ -30,9 +32,18 @@ public abstract class ServerITBase {
   @BeforeEach
   void startServer() throws java.io.IOException {
     provisioner = new RecordingProvisioner();
-    server = RunningServer.start(TestServers.zooKeeperConfig(zookeeper.getConnectString(),
-        "/epum-" + getClass().getSimpleName() + "-" + ROOTS.incrementAndGet(),
-        "provisioner: {endpoint: \"" + provisioner.target() + "\", timeout: 5s}\n" + extraConfig()));
+    zkRoot = "/epum-" + getClass().getSimpleName() + "-" + ROOTS.incrementAndGet();
+    server = startReplica();
+  }
+
+  /**
+   * Starts another replica over this test's ZooKeeper root and provisioner (it bumps every role's
+   * epoch, so it deposes the replicas started before it). The caller closes it.
+   */
+  protected RunningServer startReplica() {
+    return RunningServer.start(TestServers.zooKeeperConfig(zookeeper.getConnectString(), zkRoot,
+        "provisioner: {endpoint: \"" + provisioner.target() + "\", timeout: 5s" + provisionerConfig() + "}\n"
+            + extraConfig()));
   }
 
   @AfterEach
@@ -43,6 +54,11 @@ public abstract class ServerITBase {
 
   /** YAML appended to the test config, e.g. an auth section. */
   protected String extraConfig() {
+    return "";
+  }
+
+  /** More entries of the provisioner section's flow mapping, each starting with ", " (e.g. vars). */
+  protected String provisionerConfig() {
     return "";
   }
 }
