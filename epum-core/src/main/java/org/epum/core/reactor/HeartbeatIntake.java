@@ -21,9 +21,9 @@ import org.epum.core.store.Fence;
 
 /**
  * Turns agents' heartbeats into health (the reactor's side of Heartbeats). The instance is found
- * through the store's instance index and read from its cache. A health change is written at once;
- * the last-heard time only when it is older than a quarter of the domain's missing_timeout, so a
- * steady stream of OK heartbeats costs almost no store writes.
+ * through the store's instance index and read from its cache. A health or metrics change is written
+ * at once; the last-heard time only when it is older than a quarter of the domain's missing_timeout,
+ * so a steady stream of OK heartbeats costs almost no store writes.
  */
 public final class HeartbeatIntake {
   private static final int MAX_ATTEMPTS = 16;
@@ -87,13 +87,15 @@ public final class HeartbeatIntake {
   }
 
   /**
-   * Health, errors or agent address changed, or the persisted last-heard time is getting old. A
-   * heartbeat from a terminating or terminated instance is always written: it is rare, and the
-   * doctor needs its exact time to tell a zombie.
+   * Health, errors, agent address or metrics changed, or the persisted last-heard time is getting
+   * old. Changed metrics are written at once because a sensor engine's next decision reads them
+   * from the record; unchanged ones cost nothing. A heartbeat from a terminating or terminated
+   * instance is always written: it is rare, and the doctor needs its exact time to tell a zombie.
    */
   private static boolean needsWrite(InstanceRecord stored, InstanceRecord next, Duration persistEvery) {
     if (stored.health() != next.health() || !stored.errors().equals(next.errors())
         || !stored.agentAddress().equals(next.agentAddress())
+        || !stored.sensorData().equals(next.sensorData())
         || stored.state().isAtLeast(InstanceState.TERMINATING)) {
       return true;
     }
