@@ -127,6 +127,13 @@ abstract class EngineITBase extends ServerITBase {
         .setState(HealthState.HEALTH_STATE_OK).putAllMetrics(metrics).build());
   }
 
+  /** An OK heartbeat carrying {@code metric} = {@code value} from every RUNNING instance's agent. */
+  void heartbeatAll(String domainId, String metric, double value) {
+    for (Instance i : instances(domainId, i -> i.getState() == InstanceState.INSTANCE_STATE_RUNNING)) {
+      heartbeat(i.getInstanceId(), Map.of(metric, value));
+    }
+  }
+
   // ---- reading results ----
 
   List<Instance> instances(String domainId, Predicate<Instance> filter) {

@@ -9,13 +9,11 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.epum.proto.v1.Decision;
 import org.epum.proto.v1.DecisionAction;
 import org.epum.proto.v1.DecisionReason;
-import org.epum.proto.v1.Instance;
 import org.epum.proto.v1.InstanceState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,12 +199,6 @@ class SensorEngineIT extends EngineITBase {
     for (int i = 0; i < passes; i++) {
       decide(D);
       settle(D);
-    }
-  }
-
-  private void heartbeatAll(String domainId, String metric, double value) {
-    for (Instance i : instances(domainId, i -> i.getState() == InstanceState.INSTANCE_STATE_RUNNING)) {
-      heartbeat(i.getInstanceId(), Map.of(metric, value));
     }
   }
 
