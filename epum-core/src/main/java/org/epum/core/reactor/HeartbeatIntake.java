@@ -50,9 +50,7 @@ public final class HeartbeatIntake {
     var domain = store.domain(key).orElseThrow(() -> unknown(hb.nodeId()));
     var health = HealthSettings.of(domain.value().config());
     if (!health.monitorHealth()) {
-      var current = store.instance(key, hb.nodeId()).orElseThrow(() -> unknown(hb.nodeId()));
-      return new HeartbeatOutcome(false, "health monitoring is off for domain " + key.domainId()
-          + "; heartbeat ignored", current.value().health(), false);
+      return metricsOnly(key, hb);
     }
     Duration persistEvery = health.missingTimeout().dividedBy(4);
     for (int attempt = 1; ; attempt++) {
@@ -73,15 +71,46 @@ public final class HeartbeatIntake {
     }
   }
 
+  /**
+   * Monitoring is off: the heartbeat's health is ignored, but changed metrics are kept, because a
+   * sensor engine reading heartbeat metrics (DESIGN §5, sensor_type heartbeat) works whether or
+   * not the domain's health is monitored.
+   */
+  private HeartbeatOutcome metricsOnly(DomainKey key, Heartbeat hb) {
+    String note = "health monitoring is off for domain " + key.domainId() + "; heartbeat ignored";
+    for (int attempt = 1; ; attempt++) {
+      var stored = store.instance(key, hb.nodeId()).orElseThrow(() -> unknown(hb.nodeId()));
+      Map<String, Object> sensors = withMetrics(stored.value().sensorData(), hb.metrics());
+      if (sensors.equals(stored.value().sensorData())) {
+        return new HeartbeatOutcome(false, note, stored.value().health(), false);
+      }
+      try {
+        store.updateInstance(key, stored.value().toBuilder().sensorData(sensors).build(), stored.version(), Fence.NONE);
+        return new HeartbeatOutcome(false, note + " (its metrics were kept)", stored.value().health(), true);
+      } catch (EpumException e) {
+        if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static Map<String, Object> withMetrics(Map<String, Object> sensorData, Map<String, Double> metrics) {
+    if (metrics.isEmpty()) {
+      return sensorData;
+    }
+    Map<String, Object> sensors = new LinkedHashMap<>(sensorData);
+    sensors.putAll(metrics);
+    return sensors;
+  }
+
   private static InstanceRecord withReceipt(InstanceRecord record, Heartbeat hb, Instant now) {
     var next = record.toBuilder().lastHeartbeat(now);
     if (!hb.agentAddress().isEmpty()) {
       next.agentAddress(hb.agentAddress());
     }
     if (!hb.metrics().isEmpty()) {
-      Map<String, Object> sensors = new LinkedHashMap<>(record.sensorData());
-      sensors.putAll(hb.metrics());
-      next.sensorData(sensors);
+      next.sensorData(withMetrics(record.sensorData(), hb.metrics()));
     }
     return next.build();
   }

@@ -70,6 +70,29 @@ class HeartbeatIntakeTest {
         .containsEntry("load", 0.5).containsEntry("queue", 7.0);
   }
 
+  @Test
+  void withMonitoringOffHealthIsIgnoredButMetricsAreKept() {
+    DomainKey unmonitored = new DomainKey("owner1", "d2");
+    var config = DomainConfig.of(Map.of(DomainConfig.HEALTH, Map.of("monitor_health", false)));
+    store.createDomain(new DomainRecord(unmonitored, "def", config, 1, DomainLifecycle.ACTIVE, EngineState.PENDING,
+        T0, T0), List.of(), RequestMark.NONE);
+    store.createInstance(unmonitored, InstanceRecord.requesting("i-2", T0).state(InstanceState.RUNNING).build(),
+        Fence.NONE);
+
+    var first = intake.accept(new Heartbeat("i-2", HealthState.PROCESS_ERROR, "boom", null, List.of(),
+        Map.of("load", 0.5), ""));
+    var repeated = intake.accept(new Heartbeat("i-2", HealthState.OK, "", null, List.of(), Map.of("load", 0.5), ""));
+
+    assertThat(first.accepted()).isFalse();
+    assertThat(first.written()).isTrue();
+    assertThat(repeated.written()).isFalse();
+    var stored = store.instance(unmonitored, "i-2").orElseThrow().value();
+    assertThat(stored.health()).isEqualTo(HealthState.UNKNOWN);
+    assertThat(stored.errors()).isEmpty();
+    assertThat(stored.lastHeartbeat()).isNull();
+    assertThat(stored.sensorData()).containsEntry("load", 0.5);
+  }
+
   private static Heartbeat withLoad(double load) {
     return new Heartbeat("i-1", HealthState.OK, "", null, List.of(), Map.of("load", load), "");
   }

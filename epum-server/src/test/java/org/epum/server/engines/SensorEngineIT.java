@@ -79,6 +79,26 @@ class SensorEngineIT extends EngineITBase {
   }
 
   @Test
+  void heartbeatMetricsDriveScalingEvenWithHealthMonitoringOff() {
+    add(D, "sensor", """
+        {"health": {"monitor_health": false},
+         "engine_conf": {"minimum_vms": 1, "maximum_vms": 2, "metric": "load", "scale_up_threshold": 2}}""");
+    decide(D);
+    settle(D);
+    String first = provisionedIds().get(0);
+
+    var answer = server.stubs().heartbeats().heartbeat(org.epum.proto.v1.HeartbeatRequest.newBuilder()
+        .setNodeId(first).setState(org.epum.proto.v1.HealthState.HEALTH_STATE_PROCESS_ERROR).putMetrics("load", 3.0)
+        .build());
+    assertThat(answer.getAccepted()).as("its health is still ignored").isFalse();
+
+    assertThat(reasons(withAction(decide(D), DecisionAction.DECISION_ACTION_LAUNCH)))
+        .containsExactly(DecisionReason.DECISION_REASON_SCALE_UP);
+    assertThat(provisioner.provisionCount()).isEqualTo(2);
+    assertThat(provisioner.terminatedCount()).as("the ignored PROCESS_ERROR made nothing unhealthy").isZero();
+  }
+
+  @Test
   void scenario63_sensorDomainsHandOutUniqueValues() {
     add(D, "sensor", """
         {"engine_conf": {"minimum_vms": 2, "maximum_vms": 3, "unique_key": "somekey", "unique_values": [1, 2, 3]}}""");
