@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.epum.proto.v1.Decision;
 import org.epum.proto.v1.DecisionAction;
 import org.epum.proto.v1.DecisionReason;
+import org.epum.proto.v1.HealthState;
+import org.epum.proto.v1.HeartbeatRequest;
 import org.epum.proto.v1.InstanceState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,8 +89,8 @@ class SensorEngineIT extends EngineITBase {
     settle(D);
     String first = provisionedIds().get(0);
 
-    var answer = server.stubs().heartbeats().heartbeat(org.epum.proto.v1.HeartbeatRequest.newBuilder()
-        .setNodeId(first).setState(org.epum.proto.v1.HealthState.HEALTH_STATE_PROCESS_ERROR).putMetrics("load", 3.0)
+    var answer = server.stubs().heartbeats().heartbeat(HeartbeatRequest.newBuilder()
+        .setNodeId(first).setState(HealthState.HEALTH_STATE_PROCESS_ERROR).putMetrics("load", 3.0)
         .build());
     assertThat(answer.getAccepted()).as("its health is still ignored").isFalse();
 
