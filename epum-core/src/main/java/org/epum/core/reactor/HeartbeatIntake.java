@@ -21,9 +21,9 @@ import org.epum.core.store.Fence;
 
 /**
  * Turns agents' heartbeats into health (the reactor's side of Heartbeats). The instance is found
- * through the store's instance index and read from its cache. A health change is written at once;
- * the last-heard time only when it is older than a quarter of the domain's missing_timeout, so a
- * steady stream of OK heartbeats costs almost no store writes.
+ * through the store's instance index and read from its cache. A health or metrics change is written
+ * at once; the last-heard time only when it is older than a quarter of the domain's missing_timeout,
+ * so a steady stream of OK heartbeats costs almost no store writes.
  */
 public final class HeartbeatIntake {
   private static final int MAX_ATTEMPTS = 16;
@@ -50,9 +50,7 @@ public final class HeartbeatIntake {
     var domain = store.domain(key).orElseThrow(() -> unknown(hb.nodeId()));
     var health = HealthSettings.of(domain.value().config());
     if (!health.monitorHealth()) {
-      var current = store.instance(key, hb.nodeId()).orElseThrow(() -> unknown(hb.nodeId()));
-      return new HeartbeatOutcome(false, "health monitoring is off for domain " + key.domainId()
-          + "; heartbeat ignored", current.value().health(), false);
+      return metricsOnly(key, hb);
     }
     Duration persistEvery = health.missingTimeout().dividedBy(4);
     for (int attempt = 1; ; attempt++) {
@@ -73,27 +71,60 @@ public final class HeartbeatIntake {
     }
   }
 
+  /**
+   * Monitoring is off: the heartbeat's health is ignored, but changed metrics are kept, because a
+   * sensor engine reading heartbeat metrics (DESIGN §5, sensor_type heartbeat) works whether or
+   * not the domain's health is monitored.
+   */
+  private HeartbeatOutcome metricsOnly(DomainKey key, Heartbeat hb) {
+    String note = "health monitoring is off for domain " + key.domainId() + "; heartbeat ignored";
+    for (int attempt = 1; ; attempt++) {
+      var stored = store.instance(key, hb.nodeId()).orElseThrow(() -> unknown(hb.nodeId()));
+      Map<String, Object> sensors = withMetrics(stored.value().sensorData(), hb.metrics());
+      if (sensors.equals(stored.value().sensorData())) {
+        return new HeartbeatOutcome(false, note, stored.value().health(), false);
+      }
+      try {
+        store.updateInstance(key, stored.value().toBuilder().sensorData(sensors).build(), stored.version(), Fence.NONE);
+        return new HeartbeatOutcome(false, note + " (its metrics were kept)", stored.value().health(), true);
+      } catch (EpumException e) {
+        if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static Map<String, Object> withMetrics(Map<String, Object> sensorData, Map<String, Double> metrics) {
+    if (metrics.isEmpty()) {
+      return sensorData;
+    }
+    Map<String, Object> sensors = new LinkedHashMap<>(sensorData);
+    sensors.putAll(metrics);
+    return sensors;
+  }
+
   private static InstanceRecord withReceipt(InstanceRecord record, Heartbeat hb, Instant now) {
     var next = record.toBuilder().lastHeartbeat(now);
     if (!hb.agentAddress().isEmpty()) {
       next.agentAddress(hb.agentAddress());
     }
     if (!hb.metrics().isEmpty()) {
-      Map<String, Object> sensors = new LinkedHashMap<>(record.sensorData());
-      sensors.putAll(hb.metrics());
-      next.sensorData(sensors);
+      next.sensorData(withMetrics(record.sensorData(), hb.metrics()));
     }
     return next.build();
   }
 
   /**
-   * Health, errors or agent address changed, or the persisted last-heard time is getting old. A
-   * heartbeat from a terminating or terminated instance is always written: it is rare, and the
-   * doctor needs its exact time to tell a zombie.
+   * Health, errors, agent address or metrics changed, or the persisted last-heard time is getting
+   * old. Changed metrics are written at once because a sensor engine's next decision reads them
+   * from the record; unchanged ones cost nothing. A heartbeat from a terminating or terminated
+   * instance is always written: it is rare, and the doctor needs its exact time to tell a zombie.
    */
   private static boolean needsWrite(InstanceRecord stored, InstanceRecord next, Duration persistEvery) {
     if (stored.health() != next.health() || !stored.errors().equals(next.errors())
         || !stored.agentAddress().equals(next.agentAddress())
+        || !stored.sensorData().equals(next.sensorData())
         || stored.state().isAtLeast(InstanceState.TERMINATING)) {
       return true;
     }
