@@ -57,12 +57,16 @@ public final class DomainEventWatches implements StoreListener, AutoCloseable {
     this.eventLog = requireNonNull(log);
   }
 
-  public void start() {
-    registration = store.addListener(this);
+  /** Registers with the store (idempotent; {@link #open} does it too, so no watch misses live events). */
+  public synchronized void start() {
+    if (registration == null && !closed.get()) {
+      registration = store.addListener(this);
+    }
   }
 
   /** Opens a watch of events after {@code afterSequence}; the caller has checked the domain exists and is the caller's. */
   public Watch open(DomainKey key, long afterSequence, Sink sink) {
+    start();
     Watch w = new Watch(key, Math.max(0, afterSequence), requireNonNull(sink));
     watches.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(w);
     w.wake();
@@ -96,7 +100,11 @@ public final class DomainEventWatches implements StoreListener, AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    AutoCloseable r = registration;
+    AutoCloseable r;
+    synchronized (this) {
+      r = registration;
+      registration = null;
+    }
     if (r != null) {
       try {
         r.close();
