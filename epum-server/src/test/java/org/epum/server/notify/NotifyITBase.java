@@ -104,7 +104,7 @@ abstract class NotifyITBase extends ServerITBase {
     int before = subscriber.calls().size();
     report(InstanceStateReport.newBuilder().setNodeId(witnessInstance).setState(InstanceState.INSTANCE_STATE_RUNNING)
         .setUpdateCounter(++witnessCounter).build());
-    Waits.untilWitness(subscriber, before, WAIT);
+    untilWitness(before);
     return notifications();
   }
 
@@ -112,14 +112,11 @@ abstract class NotifyITBase extends ServerITBase {
     return subscriber.calls().stream().filter(c -> c.getSubscriberName().equals("witness")).mapToInt(c -> 1).sum();
   }
 
-  /** Waits until the latest call is the witness's. */
-  static final class Waits {
-    static void untilWitness(RecordingSubscriber s, int before, Duration timeout) throws InterruptedException {
-      for (int n = before + 1; ; n++) {
-        var calls = s.awaitCalls(n, timeout);
-        if (calls.get(n - 1).getSubscriberName().equals("witness")) {
-          return;
-        }
+  /** Waits until a call after the first {@code before} is the witness's. */
+  private void untilWitness(int before) throws InterruptedException {
+    for (int n = before + 1; ; n++) {
+      if (subscriber.awaitCalls(n, WAIT).get(n - 1).getSubscriberName().equals("witness")) {
+        return;
       }
     }
   }
