@@ -28,8 +28,6 @@ import org.epum.server.config.AuthConfig;
 import org.epum.server.config.EpumConfig;
 import org.epum.server.config.StoreType;
 import org.epum.server.grpc.GrpcServerService;
-import org.epum.server.notify.DomainWatchService;
-import org.epum.server.notify.NotifierService;
 import org.epum.server.inject.ConfigModule;
 import org.epum.server.inject.CoreModule;
 import org.epum.server.inject.DeciderModule;
@@ -42,6 +40,8 @@ import org.epum.server.inject.SingleNodeLeaderModule;
 import org.epum.server.inject.StatsdMetricsModule;
 import org.epum.server.inject.TokenAuthModule;
 import org.epum.server.inject.ZooKeeperStoreModule;
+import org.epum.server.notify.DomainWatchService;
+import org.epum.server.notify.NotifierService;
 import org.epum.server.zk.CuratorService;
 import org.epum.server.zk.EmbeddedZooKeeperService;
 
