@@ -34,11 +34,14 @@ import org.epum.server.inject.HealthRolesModule;
 import org.epum.server.inject.LocalMetricsModule;
 import org.epum.server.inject.MemoryStoreModule;
 import org.epum.server.inject.NoAuthModule;
+import org.epum.server.inject.NotifyModule;
 import org.epum.server.inject.SingleNodeLeaderModule;
 import org.epum.server.inject.StatsdMetricsModule;
 import org.epum.server.inject.TokenAuthModule;
 import org.epum.server.inject.ZooKeeperLeaderModule;
 import org.epum.server.inject.ZooKeeperStoreModule;
+import org.epum.server.notify.DomainWatchService;
+import org.epum.server.notify.NotifierService;
 import org.epum.server.zk.CuratorService;
 import org.epum.server.zk.EmbeddedZooKeeperService;
 
@@ -79,6 +82,7 @@ public final class EpumServer {
         : new ZooKeeperLeaderModule(info.replicaId()));
     modules.add(new DeciderModule());
     modules.add(new HealthRolesModule());
+    modules.add(new NotifyModule());
     Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
 
     List<Service> services = new ArrayList<>();
@@ -100,7 +104,9 @@ public final class EpumServer {
       services.add(injector.getInstance(Key.get(RoleLoop.class, Names.named(Roles.DOCTOR))));
       services.add(injector.getInstance(Key.get(RoleLoop.class, Names.named(Roles.REAPER))));
     }
+    services.add(injector.getInstance(NotifierService.class));
     services.add(injector.getInstance(GrpcServerService.class));
+    services.add(injector.getInstance(DomainWatchService.class));
     return new EpumServer(injector, services);
   }
 
@@ -118,6 +124,11 @@ public final class EpumServer {
   /** The API's bound port. */
   public int port() {
     return injector.getInstance(GrpcServerService.class).port();
+  }
+
+  /** The meters, for tests that check what was measured. */
+  public MeterRegistry meters() {
+    return injector.getInstance(MeterRegistry.class);
   }
 
   /** The store, for tests that seed records the API cannot create yet. */

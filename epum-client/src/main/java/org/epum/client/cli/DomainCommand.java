@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       DomainListCommand.class,
       DomainReconfigureCommand.class,
       DomainRemoveCommand.class,
-      DomainEventsCommand.class
+      DomainEventsCommand.class,
+      DomainWatchCommand.class
     })
 final class DomainCommand extends CommandGroup {}

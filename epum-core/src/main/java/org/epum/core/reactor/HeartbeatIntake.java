@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.epum.core.domain.DomainKey;
@@ -16,24 +17,33 @@ import org.epum.core.domain.InstanceRecord;
 import org.epum.core.domain.InstanceState;
 import org.epum.core.error.EpumException;
 import org.epum.core.error.ErrorCode;
+import org.epum.core.events.DomainEvent;
+import org.epum.core.events.DomainEventLog;
+import org.epum.core.events.EventBody;
 import org.epum.core.store.EpumStore;
 import org.epum.core.store.Fence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns agents' heartbeats into health (the reactor's side of Heartbeats). The instance is found
  * through the store's instance index and read from its cache. A health or metrics change is written
  * at once; the last-heard time only when it is older than a quarter of the domain's missing_timeout,
- * so a steady stream of OK heartbeats costs almost no store writes.
+ * so a steady stream of OK heartbeats costs almost no store writes. A health change is also
+ * appended to the domain's event log.
  */
 public final class HeartbeatIntake {
+  private static final Logger log = LoggerFactory.getLogger(HeartbeatIntake.class);
   private static final int MAX_ATTEMPTS = 16;
 
   private final EpumStore store;
+  private final DomainEventLog events;
   private final Clock clock;
 
   @Inject
-  public HeartbeatIntake(EpumStore store, Clock clock) {
+  public HeartbeatIntake(EpumStore store, DomainEventLog events, Clock clock) {
     this.store = requireNonNull(store);
+    this.events = requireNonNull(events);
     this.clock = requireNonNull(clock);
   }
 
@@ -62,6 +72,7 @@ public final class HeartbeatIntake {
       }
       try {
         store.updateInstance(key, next, stored.version(), Fence.NONE);
+        recordHealthChange(key, stored.value(), next, hb);
         return new HeartbeatOutcome(true, "", next.health(), true);
       } catch (EpumException e) {
         if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_ATTEMPTS) {
@@ -102,6 +113,20 @@ public final class HeartbeatIntake {
     Map<String, Object> sensors = new LinkedHashMap<>(sensorData);
     sensors.putAll(metrics);
     return sensors;
+  }
+
+  /** The event log is a record, not the truth: failing to append never fails the heartbeat. */
+  private void recordHealthChange(DomainKey key, InstanceRecord previous, InstanceRecord current, Heartbeat hb) {
+    if (previous.health() == current.health()) {
+      return;
+    }
+    try {
+      events.append(key, List.of(DomainEvent.of(clock.instant(), new EventBody.HealthChange(current.instanceId(),
+          previous.health(), current.health(), "heartbeat " + hb.state()))), Fence.NONE);
+    } catch (EpumException e) {
+      log.warn("domain={} instance={} health change {} -> {} not logged: {}", key, current.instanceId(),
+          previous.health(), current.health(), e.getMessage());
+    }
   }
 
   private static InstanceRecord withReceipt(InstanceRecord record, Heartbeat hb, Instant now) {

@@ -15,4 +15,7 @@ public interface StoreListener {
 
   /** An instance record was created, changed or deleted. */
   default void instanceChanged(DomainKey key, String instanceId) {}
+
+  /** Events were appended to (or trimmed from) the domain's event log. */
+  default void eventsChanged(DomainKey key) {}
 }

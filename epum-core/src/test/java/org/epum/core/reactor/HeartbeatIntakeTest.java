@@ -28,7 +28,7 @@ class HeartbeatIntakeTest {
 
   private final ManualClock clock = new ManualClock(T0);
   private final InMemoryEpumStore store = new InMemoryEpumStore();
-  private final HeartbeatIntake intake = new HeartbeatIntake(store, clock);
+  private final HeartbeatIntake intake = new HeartbeatIntake(store, store, clock);
 
   @BeforeEach
   void domainWithOneRunningInstance() {

@@ -488,6 +488,19 @@ public abstract class EpumStoreContract {
   }
 
   @Test
+  void listenersAreToldWhenEventsAreAppended() throws Exception {
+    RecordingStoreListener listener = new RecordingStoreListener();
+    createDomain(D1);
+    try (AutoCloseable handle = store.addListener(listener)) {
+      var log = (org.epum.core.events.DomainEventLog) store;
+      log.append(D1, java.util.List.of(org.epum.core.events.DomainEvent.of(java.time.Instant.EPOCH,
+          new org.epum.core.events.EventBody.DomainChange("test", 1))), Fence.NONE);
+      assertThat(listener.awaitEvent("events:owner1/d1", WAIT)).isNotNull();
+      assertThat(log.read(D1, 0, 10)).isNotEmpty();
+    }
+  }
+
+  @Test
   void aClosedListenerHandleStopsNotifications() throws Exception {
     RecordingStoreListener first = new RecordingStoreListener();
     RecordingStoreListener second = new RecordingStoreListener();

@@ -32,6 +32,11 @@ public final class RecordingStoreListener implements StoreListener {
     record("instance:" + key + "/" + instanceId);
   }
 
+  @Override
+  public void eventsChanged(DomainKey key) {
+    record("events:" + key);
+  }
+
   private void record(String what) {
     events.add(new Event(what, Thread.currentThread().getName()));
   }

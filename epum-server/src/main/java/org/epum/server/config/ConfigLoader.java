@@ -128,9 +128,15 @@ public final class ConfigLoader {
         provisioner.duration("timeout", Duration.ofSeconds(10)), provisioner.map("vars"));
     provisioner.finish();
 
+    var notify = root.section("notify");
+    var notifyConfig = new NotifyConfig(notify.integer("retry_attempts", 5, 0, 100),
+        notify.duration("backoff", Duration.ofMillis(500)), notify.duration("max_backoff", Duration.ofSeconds(30)),
+        notify.duration("deadline", Duration.ofSeconds(5)), notify.integer("queue_size", 10_000, 1, 1_000_000));
+    notify.finish();
+
     root.finish();
     var config = new EpumConfig(serverConfig, storeType, zkConfig, embeddedConfig, authConfig, metricsConfig,
-        modeConfig, rolesConfig, provisionerConfig);
+        modeConfig, rolesConfig, provisionerConfig, notifyConfig);
     checkCombination(config);
     return config;
   }

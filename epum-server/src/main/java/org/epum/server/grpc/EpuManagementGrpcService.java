@@ -2,6 +2,8 @@ package org.epum.server.grpc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.epum.core.domain.DomainKey;
 import org.epum.core.engine.EngineRegistry;
 import org.epum.core.error.EpumException;
 import org.epum.core.events.DomainEventLog;
+import org.epum.core.events.DomainEventWatches;
 import org.epum.core.management.DefinitionService;
 import org.epum.core.management.DomainService;
 import org.epum.core.store.Versioned;
@@ -47,14 +50,16 @@ public final class EpuManagementGrpcService extends EpuManagementGrpc.EpuManagem
   private final DomainService domains;
   private final DomainEventLog events;
   private final EngineRegistry engines;
+  private final DomainEventWatches watches;
 
   @Inject
   public EpuManagementGrpcService(DefinitionService definitions, DomainService domains, DomainEventLog events,
-      EngineRegistry engines) {
+      EngineRegistry engines, DomainEventWatches watches) {
     this.definitions = requireNonNull(definitions);
     this.domains = requireNonNull(domains);
     this.events = requireNonNull(events);
     this.engines = requireNonNull(engines);
+    this.watches = requireNonNull(watches);
   }
 
   @Override
@@ -172,7 +177,56 @@ public final class EpuManagementGrpcService extends EpuManagementGrpc.EpuManagem
 
   @Override
   public void watchDomain(org.epum.proto.v1.WatchDomainRequest req, StreamObserver<DomainEvent> out) {
-    out.onError(GrpcCalls.unimplemented("WatchDomain"));
+    DomainKey key;
+    try {
+      key = DomainKey.of(CallerContext.owner(), req.getDomainId());
+      if (req.getAfterSequence() < 0) {
+        throw EpumException.invalidArgument("after_sequence must be >= 0 (0 starts at the oldest kept event)");
+      }
+      domains.describeWithoutInstances(key);
+    } catch (RuntimeException e) {
+      out.onError(GrpcCalls.toStatus(e));
+      return;
+    }
+    var call = (ServerCallStreamObserver<DomainEvent>) out;
+    var sink = new WatchSink(key, call);
+    var watch = watches.open(key, req.getAfterSequence(), sink);
+    call.setOnCancelHandler(watch::close);
+    call.setOnReadyHandler(watch::wake);
+    sink.started = true;
+    watch.wake();
+  }
+
+  /** Sends a watch's events on its stream; holds back until the handlers are set, and while the client is slow. */
+  private static final class WatchSink implements DomainEventWatches.Sink {
+    private final DomainKey key;
+    private final ServerCallStreamObserver<DomainEvent> call;
+    volatile boolean started;
+
+    WatchSink(DomainKey key, ServerCallStreamObserver<DomainEvent> call) {
+      this.key = key;
+      this.call = call;
+    }
+
+    @Override
+    public boolean isReady() {
+      return started && call.isReady();
+    }
+
+    @Override
+    public void send(org.epum.core.events.DomainEvent event) {
+      call.onNext(EventMapper.event(key, event));
+    }
+
+    @Override
+    public void completed() {
+      call.onCompleted();
+    }
+
+    @Override
+    public void aborted(String why) {
+      call.onError(Status.UNAVAILABLE.withDescription(why).asRuntimeException());
+    }
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.epum.server.config.EmbeddedZooKeeperConfig;
 import org.epum.server.config.EpumConfig;
 import org.epum.server.config.MetricsConfig;
 import org.epum.server.config.ModeConfig;
+import org.epum.server.config.NotifyConfig;
 import org.epum.server.config.ProvisionerConfig;
 import org.epum.server.config.RolesConfig;
 import org.epum.server.config.ServerConfig;
@@ -42,6 +43,7 @@ public final class ConfigModule extends AbstractModule {
     bind(ModeConfig.class).toInstance(config.mode());
     bind(RolesConfig.class).toInstance(config.roles());
     bind(ProvisionerConfig.class).toInstance(config.provisioner());
+    bind(NotifyConfig.class).toInstance(config.notifications());
     bind(ClockControl.class).toInstance(clock);
     bind(Clock.class).toInstance(clock.clock());
     bind(ServerInfo.class).toInstance(info);

@@ -52,6 +52,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void notifyKeysHaveDefaultsAndAreChecked() throws IOException {
+    NotifyConfig d = load("", Map.of()).notifications();
+    assertThat(d).isEqualTo(new NotifyConfig(5, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(5),
+        10_000));
+    NotifyConfig c = load("notify: {retry_attempts: 0, backoff: 1s, max_backoff: 4s, deadline: 250ms, queue_size: 7}",
+        Map.of()).notifications();
+    assertThat(c).isEqualTo(new NotifyConfig(0, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMillis(250), 7));
+    assertThatThrownBy(() -> load("notify: {deadline: 0s}", Map.of())).hasMessageContaining("notify.deadline");
+    assertThatThrownBy(() -> load("notify: {backoff: 5s, max_backoff: 1s}", Map.of()))
+        .hasMessageContaining("notify.max_backoff");
+    assertThatThrownBy(() -> load("notify: {retries: 3}", Map.of())).hasMessageContaining("notify.retries")
+        .hasMessageContaining("retry_attempts");
+  }
+
+  @Test
   void unknownKeysAreRefusedNamingTheKnownOnes() {
     assertThatThrownBy(() -> load("server: {lisen: 127.0.0.1:1}", Map.of())).isInstanceOf(ConfigException.class)
         .hasMessageContaining("server.lisen").hasMessageContaining("listen");

@@ -54,6 +54,17 @@ public final class RunningServer implements AutoCloseable {
     return server.component(type);
   }
 
+  /** The server's meters (an in-memory registry when StatsD is off). */
+  public io.micrometer.core.instrument.MeterRegistry meters() {
+    return server.meters();
+  }
+
+  /** A counter's count, 0 while it does not exist yet. */
+  public double count(String name, String... tags) {
+    var c = server.meters().find(name).tags(tags).counter();
+    return c == null ? 0 : c.count();
+  }
+
   /** A channel with no credentials. */
   public ManagedChannel channel() {
     ManagedChannel c = NettyChannelBuilder.forTarget(target()).usePlaintext().build();

@@ -356,6 +356,7 @@ public final class InMemoryEpumStore implements EpumStore, DomainEventLog {
       while (log.size() > org.epum.core.store.zk.ZooKeeperEpumStore.MAX_EVENTS_PER_DOMAIN) {
         log.pollFirstEntry();
       }
+      listeners.eventsChanged(k);
       return appended;
     });
   }

@@ -169,6 +169,8 @@ final class CacheView implements CuratorCacheListener {
       listeners.instanceChanged(i.key(), i.instanceId());
     } else if (at instanceof ZkLocation.IndexEntry e && indexed != null) {
       listeners.instanceChanged(indexed, e.instanceId());
+    } else if (at instanceof ZkLocation.Event e) {
+      listeners.eventsChanged(e.key());
     }
   }
 

@@ -48,6 +48,10 @@ public final class StoreListeners implements AutoCloseable {
     post(l -> l.instanceChanged(key, instanceId));
   }
 
+  public void eventsChanged(DomainKey key) {
+    post(l -> l.eventsChanged(key));
+  }
+
   private void post(Consumer<StoreListener> call) {
     if (listeners.isEmpty()) {
       return;
