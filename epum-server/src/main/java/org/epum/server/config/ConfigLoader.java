@@ -83,7 +83,7 @@ public final class ConfigLoader {
 
     var zk = root.section("zookeeper");
     var zkConfig = new ZooKeeperConfig(zk.string("connect", "127.0.0.1:2181"), zk.string("root", "/epum"),
-        zk.duration("session_timeout", Duration.ofSeconds(10)), zk.duration("connection_timeout", Duration.ofSeconds(5)));
+        zk.duration("session_timeout", Duration.ofSeconds(6)), zk.duration("connection_timeout", Duration.ofSeconds(3)));
     zk.finish();
 
     var embedded = root.section("embedded_zookeeper");
