@@ -121,6 +121,11 @@ public final class EpumServer {
     return injector.getInstance(GrpcServerService.class).port();
   }
 
+  /** The meter registry, for tests that assert on meters. */
+  public MeterRegistry meters() {
+    return injector.getInstance(MeterRegistry.class);
+  }
+
   /** The store, for tests that seed records the API cannot create yet. */
   public EpumStore store() {
     return injector.getInstance(EpumStore.class);

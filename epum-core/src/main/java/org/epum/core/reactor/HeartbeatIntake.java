@@ -2,6 +2,8 @@ package org.epum.core.reactor;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,28 +26,74 @@ import org.epum.core.store.Fence;
  * through the store's instance index and read from its cache. A health change is written at once;
  * the last-heard time only when it is older than a quarter of the domain's missing_timeout, so a
  * steady stream of OK heartbeats costs almost no store writes.
+ *
+ * <p>Bad input changes nothing: a missing node_id, a state an agent may not report, too many or
+ * non-finite metrics, or an oversized agent address are INVALID_ARGUMENT, checked before any read;
+ * an unknown node is NOT_FOUND. Long error texts are truncated (see {@link HeartbeatRules}) and the
+ * outcome's note says so. Meters: {@code epum.heartbeats{outcome}} (accepted, ignored, not_found,
+ * invalid, failed) and {@code epum.heartbeats.writes}.
  */
 public final class HeartbeatIntake {
   private static final int MAX_ATTEMPTS = 16;
 
+  static final int MAX_METRICS = 64;
+  static final int MAX_METRIC_NAME_CHARS = 128;
+  static final int MAX_ADDRESS_CHARS = 256;
+
   private final EpumStore store;
   private final Clock clock;
+  private final Counter accepted;
+  private final Counter ignored;
+  private final Counter notFound;
+  private final Counter invalid;
+  private final Counter failed;
+  private final Counter writes;
 
   @Inject
-  public HeartbeatIntake(EpumStore store, Clock clock) {
+  public HeartbeatIntake(EpumStore store, Clock clock, MeterRegistry meters) {
     this.store = requireNonNull(store);
     this.clock = requireNonNull(clock);
+    this.accepted = outcome(meters, "accepted");
+    this.ignored = outcome(meters, "ignored");
+    this.notFound = outcome(meters, "not_found");
+    this.invalid = outcome(meters, "invalid");
+    this.failed = outcome(meters, "failed");
+    this.writes = Counter.builder("epum.heartbeats.writes").description("heartbeats that cost a store write")
+        .register(meters);
   }
 
+  private static Counter outcome(MeterRegistry meters, String outcome) {
+    return Counter.builder("epum.heartbeats").description("heartbeats received, by outcome").tag("outcome", outcome)
+        .register(meters);
+  }
+
+  /**
+   * Applies one heartbeat.
+   *
+   * @throws EpumException INVALID_ARGUMENT for bad input, NOT_FOUND for an unknown node, or the
+   *     store's error (STORE_UNAVAILABLE, VERSION_CONFLICT after many retries)
+   */
   public HeartbeatOutcome accept(Heartbeat hb) {
-    if (hb.nodeId().isEmpty()) {
-      throw EpumException.invalidArgument("heartbeat has no node_id; send the node_id EPUM gave in the launch vars");
+    HeartbeatOutcome outcome;
+    try {
+      outcome = apply(hb);
+    } catch (EpumException e) {
+      (e.code() == ErrorCode.NOT_FOUND ? notFound : e.code() == ErrorCode.INVALID_ARGUMENT ? invalid : failed)
+          .increment();
+      throw e;
+    } catch (RuntimeException e) {
+      failed.increment();
+      throw e;
     }
-    if (hb.state() != HealthState.OK && hb.state() != HealthState.MONITOR_ERROR
-        && hb.state() != HealthState.PROCESS_ERROR) {
-      throw EpumException.invalidArgument("heartbeat state " + hb.state()
-          + " is not one an agent may report; send OK, MONITOR_ERROR or PROCESS_ERROR");
+    (outcome.accepted() ? accepted : ignored).increment();
+    if (outcome.written()) {
+      writes.increment();
     }
+    return outcome;
+  }
+
+  private HeartbeatOutcome apply(Heartbeat hb) {
+    validate(hb);
     DomainKey key = store.domainOfInstance(hb.nodeId()).orElseThrow(() -> unknown(hb.nodeId()));
     var domain = store.domain(key).orElseThrow(() -> unknown(hb.nodeId()));
     var health = HealthSettings.of(domain.value().config());
@@ -60,16 +108,49 @@ public final class HeartbeatIntake {
       Instant now = clock.instant();
       var next = withReceipt(HeartbeatRules.applyHealth(stored.value(), hb, now), hb, now);
       if (!needsWrite(stored.value(), next, persistEvery)) {
-        return new HeartbeatOutcome(true, "", next.health(), false);
+        return new HeartbeatOutcome(true, HeartbeatRules.trimNote(hb), next.health(), false);
       }
       try {
         store.updateInstance(key, next, stored.version(), Fence.NONE);
-        return new HeartbeatOutcome(true, "", next.health(), true);
+        return new HeartbeatOutcome(true, HeartbeatRules.trimNote(hb), next.health(), true);
       } catch (EpumException e) {
         if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_ATTEMPTS) {
           throw e;
         }
       }
+    }
+  }
+
+  private static void validate(Heartbeat hb) {
+    if (hb.nodeId().isEmpty()) {
+      throw EpumException.invalidArgument("heartbeat has no node_id; send the node_id EPUM gave in the launch vars");
+    }
+    if (hb.state() == null) {
+      throw EpumException.invalidArgument("heartbeat state is missing or unknown; send OK, MONITOR_ERROR or "
+          + "PROCESS_ERROR");
+    }
+    if (hb.state() != HealthState.OK && hb.state() != HealthState.MONITOR_ERROR
+        && hb.state() != HealthState.PROCESS_ERROR) {
+      throw EpumException.invalidArgument("heartbeat state " + hb.state()
+          + " is not one an agent may report; send OK, MONITOR_ERROR or PROCESS_ERROR");
+    }
+    if (hb.metrics().size() > MAX_METRICS) {
+      throw EpumException.invalidArgument("heartbeat has " + hb.metrics().size() + " metrics; send at most "
+          + MAX_METRICS);
+    }
+    for (Map.Entry<String, Double> m : hb.metrics().entrySet()) {
+      if (m.getKey().isEmpty() || m.getKey().length() > MAX_METRIC_NAME_CHARS) {
+        throw EpumException.invalidArgument("metric names must be 1-" + MAX_METRIC_NAME_CHARS + " characters, got "
+            + m.getKey().length());
+      }
+      if (!Double.isFinite(m.getValue())) {
+        throw EpumException.invalidArgument("metric " + m.getKey() + " is " + m.getValue()
+            + "; send finite numbers only");
+      }
+    }
+    if (hb.agentAddress().length() > MAX_ADDRESS_CHARS) {
+      throw EpumException.invalidArgument("agent_address is " + hb.agentAddress().length()
+          + " characters; send host:port (at most " + MAX_ADDRESS_CHARS + ")");
     }
   }
 
@@ -103,6 +184,7 @@ public final class HeartbeatIntake {
   }
 
   private static EpumException unknown(String nodeId) {
-    return EpumException.notFound("no instance " + nodeId + " is known to EPUM; check the agent's node_id");
+    String shown = nodeId.length() > 80 ? nodeId.substring(0, 80) + "..." : nodeId;
+    return EpumException.notFound("no instance " + shown + " is known to EPUM; check the agent's node_id");
   }
 }

@@ -49,6 +49,10 @@ public final class RunningServer implements AutoCloseable {
     return server.store();
   }
 
+  public io.micrometer.core.instrument.MeterRegistry meters() {
+    return server.meters();
+  }
+
   /** A channel with no credentials. */
   public ManagedChannel channel() {
     ManagedChannel c = NettyChannelBuilder.forTarget(target()).usePlaintext().build();
