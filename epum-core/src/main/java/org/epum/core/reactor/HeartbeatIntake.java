@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.epum.core.domain.DomainKey;
 import org.epum.core.domain.HealthSettings;
 import org.epum.core.domain.HealthState;
@@ -31,7 +33,8 @@ import org.epum.core.store.Fence;
  * non-finite metrics, or an oversized agent address are INVALID_ARGUMENT, checked before any read;
  * an unknown node is NOT_FOUND. Long error texts are truncated (see {@link HeartbeatRules}) and the
  * outcome's note says so. Meters: {@code epum.heartbeats{outcome}} (accepted, ignored, not_found,
- * invalid, failed) and {@code epum.heartbeats.writes}.
+ * invalid, failed) and {@code epum.heartbeats.writes}
+ * and {@code epum.heartbeats.conflicts}.
  */
 public final class HeartbeatIntake {
   private static final int MAX_ATTEMPTS = 16;
@@ -48,6 +51,8 @@ public final class HeartbeatIntake {
   private final Counter invalid;
   private final Counter failed;
   private final Counter writes;
+  private final Counter conflicts;
+  private final Set<String> persisting = ConcurrentHashMap.newKeySet();
 
   @Inject
   public HeartbeatIntake(EpumStore store, Clock clock, MeterRegistry meters) {
@@ -59,6 +64,9 @@ public final class HeartbeatIntake {
     this.invalid = outcome(meters, "invalid");
     this.failed = outcome(meters, "failed");
     this.writes = Counter.builder("epum.heartbeats.writes").description("heartbeats that cost a store write")
+        .register(meters);
+    this.conflicts = Counter.builder("epum.heartbeats.conflicts")
+        .description("heartbeat writes that lost a compare-and-set to a concurrent write and were retried")
         .register(meters);
   }
 
@@ -110,6 +118,13 @@ public final class HeartbeatIntake {
       if (!needsWrite(stored.value(), next, persistEvery)) {
         return new HeartbeatOutcome(true, HeartbeatRules.trimNote(hb), next.health(), false);
       }
+      // Only the last-heard time is due and another heartbeat of this instance is persisting it
+      // right now: that write serves this one too (it is at most a write's latency older), and a
+      // second one would only lose the compare-and-set.
+      boolean receiptOnly = receiptOnly(stored.value(), next);
+      if (receiptOnly && !persisting.add(hb.nodeId())) {
+        return new HeartbeatOutcome(true, HeartbeatRules.trimNote(hb), next.health(), false);
+      }
       try {
         store.updateInstance(key, next, stored.version(), Fence.NONE);
         return new HeartbeatOutcome(true, HeartbeatRules.trimNote(hb), next.health(), true);
@@ -117,8 +132,20 @@ public final class HeartbeatIntake {
         if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_ATTEMPTS) {
           throw e;
         }
+        conflicts.increment();
+      } finally {
+        if (receiptOnly) {
+          persisting.remove(hb.nodeId());
+        }
       }
     }
+  }
+
+  /** Nothing but receipt fields (last-heard time, sensor data) changed. */
+  private static boolean receiptOnly(InstanceRecord stored, InstanceRecord next) {
+    return stored.health() == next.health() && stored.errors().equals(next.errors())
+        && stored.agentAddress().equals(next.agentAddress()) && Objects.equals(stored.errorTime(), next.errorTime())
+        && stored.state().isBelow(InstanceState.TERMINATING);
   }
 
   private static void validate(Heartbeat hb) {
