@@ -26,8 +26,8 @@ import org.epum.core.store.Fence;
 /**
  * Turns agents' heartbeats into health (the reactor's side of Heartbeats). The instance is found
  * through the store's instance index and read from its cache. A health change is written at once;
- * the last-heard time only when it is older than a quarter of the domain's missing_timeout, so a
- * steady stream of OK heartbeats costs almost no store writes.
+ * the last-heard time only when it is older than a quarter of the domain's missing_timeout (plus a
+ * fixed per-instance spread, see spread()), so a steady stream of OK heartbeats costs almost no store writes.
  *
  * <p>Bad input changes nothing: a missing node_id, a state an agent may not report, too many or
  * non-finite metrics, or an oversized agent address are INVALID_ARGUMENT, checked before any read;
@@ -206,8 +206,20 @@ public final class HeartbeatIntake {
       return true;
     }
     Instant last = stored.lastHeartbeat();
-    return last == null || !next.lastHeartbeat().isBefore(last.plus(persistEvery))
+    Duration due = persistEvery.plus(spread(stored, persistEvery));
+    return last == null || !next.lastHeartbeat().isBefore(last.plus(due))
         || !Objects.equals(stored.errorTime(), next.errorTime());
+  }
+
+  /**
+   * A fixed per-instance delay of up to a quarter of the persist interval on top of it, so
+   * instances first heard together (a server restart, a mass launch) do not all persist in the
+   * same instant forever after: their writes drift apart instead of arriving as a wave. Never
+   * shortens the interval, so "at most once per persist interval" still holds.
+   */
+  private static Duration spread(InstanceRecord stored, Duration persistEvery) {
+    long step = persistEvery.toNanos() / 4 / 1024;
+    return Duration.ofNanos(step * Math.floorMod(stored.instanceId().hashCode(), 1024));
   }
 
   private static EpumException unknown(String nodeId) {
