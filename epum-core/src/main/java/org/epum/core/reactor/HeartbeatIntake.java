@@ -42,6 +42,8 @@ public final class HeartbeatIntake {
   static final int MAX_METRICS = 64;
   static final int MAX_METRIC_NAME_CHARS = 128;
   static final int MAX_ADDRESS_CHARS = 256;
+  /** Receipt-only (last-heard time) writes allowed to wait on the store at once. */
+  static final int MAX_RECEIPT_WRITES = 4;
 
   private final EpumStore store;
   private final Clock clock;
@@ -121,8 +123,11 @@ public final class HeartbeatIntake {
       // Only the last-heard time is due and another heartbeat of this instance is persisting it
       // right now: that write serves this one too (it is at most a write's latency older), and a
       // second one would only lose the compare-and-set.
+      // Also, at most a few such writes wait on ZooKeeper at once: when many instances come due
+      // together, the rest answer at once and persist on a later heartbeat, instead of every call
+      // queueing behind ZooKeeper's write latency.
       boolean receiptOnly = receiptOnly(stored.value(), next);
-      if (receiptOnly && !persisting.add(hb.nodeId())) {
+      if (receiptOnly && (persisting.size() >= MAX_RECEIPT_WRITES || !persisting.add(hb.nodeId()))) {
         return new HeartbeatOutcome(true, HeartbeatRules.trimNote(hb), next.health(), false);
       }
       try {
