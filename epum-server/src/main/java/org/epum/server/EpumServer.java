@@ -131,12 +131,12 @@ public final class EpumServer {
     return injector.getInstance(MeterRegistry.class);
   }
 
-  /** The store, for tests that seed records the API cannot create yet. */
   /** One of this replica's wired components (for tests and tools that drive a replica in-process). */
   public <T> T component(Class<T> type) {
     return injector.getInstance(type);
   }
 
+  /** The store, for tests that seed records the API cannot create yet. */
   public EpumStore store() {
     return injector.getInstance(EpumStore.class);
   }

@@ -51,6 +51,22 @@ final class HeartbeatRules {
     return out;
   }
 
+  /** Says what the bounds cut from this heartbeat's error details; empty when nothing was. */
+  static String trimNote(Heartbeat hb) {
+    List<String> cut = new ArrayList<>();
+    if (hb.error().length() > MAX_ERROR_CHARS) {
+      cut.add("error truncated to " + MAX_ERROR_CHARS + " of " + hb.error().length() + " characters");
+    }
+    long longStderr = hb.failedProcesses().stream().filter(p -> p.stderr().length() > MAX_ERROR_CHARS).count();
+    if (longStderr > 0) {
+      cut.add("stderr of " + longStderr + " failed process(es) truncated to " + MAX_ERROR_CHARS + " characters");
+    }
+    if (hb.failedProcesses().size() > MAX_PROCESSES) {
+      cut.add("only the first " + MAX_PROCESSES + " of " + hb.failedProcesses().size() + " failed processes kept");
+    }
+    return cut.isEmpty() ? "" : String.join("; ", cut);
+  }
+
   static String bounded(String text) {
     if (text.length() <= MAX_ERROR_CHARS) {
       return text;

@@ -3,6 +3,7 @@ package org.epum.core.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,12 @@ class HeartbeatIntakeTest {
 
   private final ManualClock clock = new ManualClock(T0);
   private final InMemoryEpumStore store = new InMemoryEpumStore();
-  private final HeartbeatIntake intake = new HeartbeatIntake(store, store, clock);
+  private final HeartbeatIntake intake = new HeartbeatIntake(store, store, clock, new SimpleMeterRegistry());
 
   @BeforeEach
   void domainWithOneRunningInstance() {
     var config = DomainConfig.of(Map.of(DomainConfig.HEALTH, Map.of("monitor_health", true, "missing_timeout", 120L),
-        DomainConfig.ENGINE_CONF, Map.of("minimum_vms", 1L)));
+        DomainConfig.ENGINE_CONF, Map.of("minimum_vms", 1L, "metric", "load")));
     store.createDomain(new DomainRecord(KEY, "def", config, 1, DomainLifecycle.ACTIVE, EngineState.PENDING, T0, T0),
         List.of(), RequestMark.NONE);
     store.createInstance(KEY, InstanceRecord.requesting("i-1", T0).state(InstanceState.RUNNING).build(), Fence.NONE);
@@ -44,7 +45,7 @@ class HeartbeatIntakeTest {
     assertThat(intake.accept(withLoad(0.5)).written()).isTrue();
     clock.advance(Duration.ofSeconds(1));
     assertThat(intake.accept(withLoad(0.5)).written()).isFalse();
-    clock.advance(Duration.ofSeconds(30));
+    clock.advance(Duration.ofSeconds(40)); // missing_timeout/4, plus this instance's spread of under a quarter of that
     assertThat(intake.accept(withLoad(0.5)).written()).isTrue();
   }
 
@@ -60,20 +61,34 @@ class HeartbeatIntakeTest {
   }
 
   @Test
+  void otherMetricsRideWithTheNextTimedWrite() {
+    intake.accept(withLoad(0.5));
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(intake.accept(new Heartbeat("i-1", HealthState.OK, "", null, List.of(),
+        Map.of("load", 0.5, "queue", 7.0), "")).written()).as("queue is not what the domain scales on").isFalse();
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(intake.accept(new Heartbeat("i-1", HealthState.OK, "", null, List.of(),
+        Map.of("load", 0.5, "queue", 8.0), "")).written()).isTrue();
+    assertThat(store.instance(KEY, "i-1").orElseThrow().value().sensorData()).containsEntry("queue", 8.0);
+  }
+
+  @Test
   void aNewMetricIsMergedWithTheOnesAlreadyKept() {
     intake.accept(withLoad(0.5));
     clock.advance(Duration.ofSeconds(1));
 
-    intake.accept(new Heartbeat("i-1", HealthState.OK, "", null, List.of(), Map.of("queue", 7.0), ""));
+    intake.accept(new Heartbeat("i-1", HealthState.OK, "", null, List.of(), Map.of("queue", 7.0, "load", 0.7), ""));
 
     assertThat(store.instance(KEY, "i-1").orElseThrow().value().sensorData())
-        .containsEntry("load", 0.5).containsEntry("queue", 7.0);
+        .containsEntry("load", 0.7).containsEntry("queue", 7.0);
   }
 
   @Test
   void withMonitoringOffHealthIsIgnoredButMetricsAreKept() {
     DomainKey unmonitored = new DomainKey("owner1", "d2");
-    var config = DomainConfig.of(Map.of(DomainConfig.HEALTH, Map.of("monitor_health", false)));
+    var config = DomainConfig.of(Map.of(DomainConfig.HEALTH, Map.of("monitor_health", false),
+        DomainConfig.ENGINE_CONF, Map.of("metric", "load")));
     store.createDomain(new DomainRecord(unmonitored, "def", config, 1, DomainLifecycle.ACTIVE, EngineState.PENDING,
         T0, T0), List.of(), RequestMark.NONE);
     store.createInstance(unmonitored, InstanceRecord.requesting("i-2", T0).state(InstanceState.RUNNING).build(),

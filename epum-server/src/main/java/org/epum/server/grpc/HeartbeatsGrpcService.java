@@ -15,7 +15,13 @@ import org.epum.proto.v1.StreamHeartbeatsResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Heartbeats over gRPC, unary and client-streaming. */
+/**
+ * Heartbeats over gRPC, unary and client-streaming. Unary: bad input is INVALID_ARGUMENT, an
+ * unknown node NOT_FOUND, and a note in the answer tells what was truncated. Streamed: each bad
+ * heartbeat is counted as rejected and skipped; the stream itself never fails on one. Messages
+ * larger than the server's inbound limit (gRPC's 4 MiB default) are refused by gRPC itself with
+ * RESOURCE_EXHAUSTED.
+ */
 public final class HeartbeatsGrpcService extends HeartbeatsGrpc.HeartbeatsImplBase {
   private static final Logger log = LoggerFactory.getLogger(HeartbeatsGrpcService.class);
 
@@ -54,7 +60,11 @@ public final class HeartbeatsGrpcService extends HeartbeatsGrpc.HeartbeatsImplBa
           }
         } catch (EpumException e) {
           rejected++;
-          log.debug("streamed heartbeat for node {} rejected: {}", req.getNodeId(), e.getMessage());
+          log.debug("streamed heartbeat rejected: {}", e.getMessage());
+        } catch (RuntimeException e) {
+          // A bug must not end the agent's stream: count it as refused, log it once here.
+          rejected++;
+          log.error("streamed heartbeat failed unexpectedly", e);
         }
       }
 
@@ -72,11 +82,9 @@ public final class HeartbeatsGrpcService extends HeartbeatsGrpc.HeartbeatsImplBa
     };
   }
 
+  /** Checks nothing: the intake validates (and counts) every heartbeat, including unset or unknown states. */
   private static Heartbeat heartbeat(HeartbeatRequest req) {
-    if (req.getNodeId().isEmpty()) {
-      throw EpumException.invalidArgument("node_id is required: the node_id EPUM gave in the launch vars");
-    }
-    return new Heartbeat(req.getNodeId(), ProtoMapper.health(req.getState()), req.getError(),
+    return new Heartbeat(req.getNodeId(), ProtoMapper.reportedHealth(req.getState()), req.getError(),
         ProtoMapper.instant(req.hasErrorTime(), req.getErrorTime()),
         req.getFailedProcessesList().stream().map(ProtoMapper::process).toList(), req.getMetricsMap(),
         req.getAgentAddress());

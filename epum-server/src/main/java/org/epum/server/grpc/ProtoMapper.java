@@ -132,6 +132,15 @@ final class ProtoMapper {
     return HealthState.valueOf(h.name().substring("HEALTH_STATE_".length()));
   }
 
+  /** A heartbeat's state; null when unset or unknown (the intake refuses it). */
+  static HealthState reportedHealth(org.epum.proto.v1.HealthState h) {
+    if (h == org.epum.proto.v1.HealthState.HEALTH_STATE_UNSPECIFIED
+        || h == org.epum.proto.v1.HealthState.UNRECOGNIZED) {
+      return null;
+    }
+    return HealthState.valueOf(h.name().substring("HEALTH_STATE_".length()));
+  }
+
   static org.epum.proto.v1.EngineState engineState(EngineState s) {
     return org.epum.proto.v1.EngineState.valueOf("ENGINE_STATE_" + s.name());
   }

@@ -25,6 +25,7 @@ final class CuratorZkWire implements ZkWire {
 
   private final CuratorFramework client;
   private final AtomicLong reads = new AtomicLong();
+  private final AtomicLong writes = new AtomicLong();
 
   CuratorZkWire(CuratorFramework client) {
     this.client = client;
@@ -42,6 +43,7 @@ final class CuratorZkWire implements ZkWire {
         case CHECK -> Op.check(p, s.version());
       });
     }
+    writes.incrementAndGet();
     return zk().multi(ops);
   }
 
@@ -65,6 +67,11 @@ final class CuratorZkWire implements ZkWire {
   @Override
   public long directReads() {
     return reads.get();
+  }
+
+  @Override
+  public long writes() {
+    return writes.get();
   }
 
   private String full(String path) {

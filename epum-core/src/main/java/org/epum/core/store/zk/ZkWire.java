@@ -25,4 +25,7 @@ interface ZkWire {
 
   /** How many getData/getChildren calls were made. */
   long directReads();
+
+  /** How many multis (the store's only writes) were sent, successful or not. */
+  long writes();
 }

@@ -113,6 +113,11 @@ public final class ZooKeeperEpumStore implements EpumStore, DomainEventLog {
     return wire.directReads();
   }
 
+  /** How many write transactions (multis) the store sent to ZooKeeper, each one or more znode writes. */
+  public long writeTransactions() {
+    return wire.writes();
+  }
+
   /** This store's znode layout, for code that adds to it (leader elections, domain events). */
   public ZkPaths paths() {
     return paths;

@@ -76,4 +76,9 @@ final class FlakyWire implements ZkWire {
   public long directReads() {
     return real.directReads();
   }
+
+  @Override
+  public long writes() {
+    return real.writes();
+  }
 }
