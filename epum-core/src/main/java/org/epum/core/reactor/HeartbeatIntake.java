@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * and appended to the domain's event log; so is a change of the metric a sensor domain scales on
  * (engine_conf.metric, when its sensor_type is heartbeat), because the decider's next pass reads
  * it from the record. The last-heard time and other metrics are written only when the persisted
- * time is older than a quarter of the domain's missing_timeout (plus a fixed per-instance spread,
- * see spread()), so a steady stream of OK heartbeats costs almost no store writes.
+ * time is older than heartbeat.persist_interval (see {@link HeartbeatSettings}; plus a fixed
+ * per-instance spread, see spread()), so a steady stream of OK heartbeats costs almost no store writes.
  *
  * <p>Bad input changes nothing: a missing node_id, a state an agent may not report, too many or
  * non-finite metrics, or an oversized agent address are INVALID_ARGUMENT, checked before any read;
@@ -59,6 +59,7 @@ public final class HeartbeatIntake {
   private final EpumStore store;
   private final DomainEventLog events;
   private final Clock clock;
+  private final HeartbeatSettings settings;
   private final Counter accepted;
   private final Counter ignored;
   private final Counter notFound;
@@ -69,8 +70,10 @@ public final class HeartbeatIntake {
   private final Set<String> persisting = ConcurrentHashMap.newKeySet();
 
   @Inject
-  public HeartbeatIntake(EpumStore store, DomainEventLog events, Clock clock, MeterRegistry meters) {
+  public HeartbeatIntake(EpumStore store, DomainEventLog events, Clock clock, HeartbeatSettings settings,
+      MeterRegistry meters) {
     this.store = requireNonNull(store);
+    this.settings = requireNonNull(settings);
     this.events = requireNonNull(events);
     this.clock = requireNonNull(clock);
     this.accepted = outcome(meters, "accepted");
@@ -124,7 +127,7 @@ public final class HeartbeatIntake {
     if (!health.monitorHealth()) {
       return metricsOnly(key, hb, scalingMetric);
     }
-    Duration persistEvery = health.missingTimeout().dividedBy(4);
+    Duration persistEvery = settings.persistEvery(health.missingTimeout());
     for (int attempt = 1; ; attempt++) {
       var stored = store.instance(key, hb.nodeId()).orElseThrow(() -> unknown(hb.nodeId()));
       Instant now = clock.instant();

@@ -29,7 +29,8 @@ class HeartbeatIntakeTest {
 
   private final ManualClock clock = new ManualClock(T0);
   private final InMemoryEpumStore store = new InMemoryEpumStore();
-  private final HeartbeatIntake intake = new HeartbeatIntake(store, store, clock, new SimpleMeterRegistry());
+  private final HeartbeatIntake intake = new HeartbeatIntake(store, store, clock, HeartbeatSettings.DEFAULT,
+      new SimpleMeterRegistry());
 
   @BeforeEach
   void domainWithOneRunningInstance() {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.epum.core.leader.Roles;
+import org.epum.core.reactor.HeartbeatSettings;
 
 /**
  * Reads {@code conf/epum.yaml} into typed records, applying defaults in code (so a missing file
@@ -134,9 +135,18 @@ public final class ConfigLoader {
         notify.duration("deadline", Duration.ofSeconds(5)), notify.integer("queue_size", 10_000, 1, 1_000_000));
     notify.finish();
 
+    var heartbeat = root.section("heartbeat");
+    HeartbeatSettings heartbeatSettings;
+    try {
+      heartbeatSettings = new HeartbeatSettings(heartbeat.duration("persist_interval", Duration.ZERO));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage(), e);
+    }
+    heartbeat.finish();
+
     root.finish();
     var config = new EpumConfig(serverConfig, storeType, zkConfig, embeddedConfig, authConfig, metricsConfig,
-        modeConfig, rolesConfig, provisionerConfig, notifyConfig);
+        modeConfig, rolesConfig, provisionerConfig, notifyConfig, heartbeatSettings);
     checkCombination(config);
     return config;
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
 import java.time.Clock;
+import org.epum.core.reactor.HeartbeatSettings;
 import org.epum.server.ClockControl;
 import org.epum.server.ServerInfo;
 import org.epum.server.config.AuthConfig;
@@ -44,6 +45,7 @@ public final class ConfigModule extends AbstractModule {
     bind(RolesConfig.class).toInstance(config.roles());
     bind(ProvisionerConfig.class).toInstance(config.provisioner());
     bind(NotifyConfig.class).toInstance(config.notifications());
+    bind(HeartbeatSettings.class).toInstance(config.heartbeat());
     bind(ClockControl.class).toInstance(clock);
     bind(Clock.class).toInstance(clock.clock());
     bind(ServerInfo.class).toInstance(info);
