@@ -77,6 +77,7 @@ public final class EpumServer {
     modules.add(config.store() == StoreType.MEMORY ? new MemoryStoreModule() : new ZooKeeperStoreModule(zkConnect));
     modules.add(new SingleNodeLeaderModule());
     modules.add(new DeciderModule());
+    modules.addAll(CloudWiring.modules(config));
     modules.add(new HealthRolesModule());
     Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
 
@@ -94,6 +95,7 @@ public final class EpumServer {
     services.add(injector.getInstance(SingleNodeLeadership.class));
     services.add(new ChannelService(injector.getInstance(ManagedChannel.class)));
     services.add(injector.getInstance(GrpcAgentProber.class));
+    services.addAll(CloudWiring.services(config, injector));
     if (config.mode().externalDecide()) {
       services.add(new ExternalDecideStart(injector.getInstance(ManualPasses.class)));
     } else {

@@ -42,6 +42,7 @@ public final class ConfigModule extends AbstractModule {
     bind(ModeConfig.class).toInstance(config.mode());
     bind(RolesConfig.class).toInstance(config.roles());
     bind(ProvisionerConfig.class).toInstance(config.provisioner());
+    bind(org.epum.server.config.SimConfig.class).toInstance(config.sim());
     bind(ClockControl.class).toInstance(clock);
     bind(Clock.class).toInstance(clock.clock());
     bind(ServerInfo.class).toInstance(info);

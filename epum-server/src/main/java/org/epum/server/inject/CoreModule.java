@@ -12,6 +12,12 @@ import org.epum.core.engine.EngineRegistry;
  * {@code @Inject} constructors.
  */
 public final class CoreModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    // Extra gRPC services on the API port (e.g. the embedded Provisioner); empty unless a module adds some.
+    com.google.inject.multibindings.Multibinder.newSetBinder(binder(), io.grpc.BindableService.class);
+  }
+
   @Provides
   @Singleton
   DomainConfigValidator domainConfigValidator(EngineRegistry engines) {
