@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.epum.core.error.EpumException;
@@ -31,10 +33,16 @@ public final class EmbeddedProvisioner implements NodeTransitions {
   private final NodeStore store;
   private final CloudDriver driver;
   private final StatePusher pusher;
+  private final BiFunction<String, String, Optional<String>> catalog;
   private final Map<String, NodeRecord> nodes = new LinkedHashMap<>();
   private long epoch;
 
-  public EmbeddedProvisioner(NodeStore store, CloudDriver driver, StatePusher pusher) {
+  /**
+   * @param catalog why a deployable type cannot launch at a site (the DTRS's answer), or empty
+   */
+  public EmbeddedProvisioner(NodeStore store, CloudDriver driver, StatePusher pusher,
+      BiFunction<String, String, Optional<String>> catalog) {
+    this.catalog = requireNonNull(catalog);
     this.store = requireNonNull(store);
     this.driver = requireNonNull(driver);
     this.pusher = requireNonNull(pusher);
@@ -80,7 +88,10 @@ public final class EmbeddedProvisioner implements NodeTransitions {
         .setOwner(req.getOwner()).setDeployableType(req.getDeployableType()).setSite(req.getSite())
         .setAllocation(req.getAllocation()).setVars(req.getVars()).setState(InstanceState.INSTANCE_STATE_REQUESTED)
         .setUpdateCounter(1).build();
-    var refusal = driver.refusal(node, live());
+    var refusal = catalog.apply(node.getDeployableType(), node.getSite());
+    if (refusal.isEmpty()) {
+      refusal = driver.refusal(node, live());
+    }
     if (refusal.isPresent()) {
       node = node.toBuilder().setState(InstanceState.INSTANCE_STATE_FAILED).setStateDesc(refusal.get()).build();
       log.info("instance={} launch failed at once: {}", node.getInstanceId(), refusal.get());

@@ -121,10 +121,13 @@ public final class ConfigLoader {
         provisioner.duration("push_retry", Duration.ofSeconds(5)));
     provisioner.finish();
     var simConfig = readSim(root.section("sim"));
+    var dtrs = root.section("dtrs");
+    var dtrsConfig = new DtrsConfig(dtrs.bool("embedded", true), Path.of(dtrs.string("dir", "conf/dtrs")));
+    dtrs.finish();
 
     root.finish();
     var config = new EpumConfig(serverConfig, storeType, zkConfig, embeddedConfig, authConfig, metricsConfig,
-        modeConfig, rolesConfig, provisionerConfig, simConfig);
+        modeConfig, rolesConfig, provisionerConfig, simConfig, dtrsConfig);
     checkCombination(config);
     return config;
   }

@@ -3,4 +3,5 @@ package org.epum.server.config;
 /** The whole server config, one record per concern; each component is given only its own. */
 public record EpumConfig(ServerConfig server, StoreType store, ZooKeeperConfig zookeeper,
     EmbeddedZooKeeperConfig embeddedZookeeper, AuthConfig auth, MetricsConfig metrics, ModeConfig mode,
-    RolesConfig roles, ProvisionerConfig provisioner, SimConfig sim) {}
+    RolesConfig roles, ProvisionerConfig provisioner, SimConfig sim,
+    DtrsConfig dtrs) {}

@@ -43,6 +43,7 @@ public final class ConfigModule extends AbstractModule {
     bind(RolesConfig.class).toInstance(config.roles());
     bind(ProvisionerConfig.class).toInstance(config.provisioner());
     bind(org.epum.server.config.SimConfig.class).toInstance(config.sim());
+    bind(org.epum.server.config.DtrsConfig.class).toInstance(config.dtrs());
     bind(ClockControl.class).toInstance(clock);
     bind(Clock.class).toInstance(clock.clock());
     bind(ServerInfo.class).toInstance(info);

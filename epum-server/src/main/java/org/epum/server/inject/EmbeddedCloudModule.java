@@ -76,8 +76,9 @@ public final class EmbeddedCloudModule extends AbstractModule {
   @Provides
   @Singleton
   EmbeddedProvisioner provisioner(NodeStore store, SimDriver driver, IntakeStateSink sink,
-      ScheduledExecutorService scheduler, ProvisionerConfig config) {
-    return new EmbeddedProvisioner(store, driver, new StatePusher(sink, scheduler, config.pushRetry()));
+      ScheduledExecutorService scheduler, ProvisionerConfig config, org.epum.server.dtrs.DtrsRegistry dtrs) {
+    return new EmbeddedProvisioner(store, driver, new StatePusher(sink, scheduler, config.pushRetry()),
+        dtrs::launchProblem);
   }
 
   @Provides
