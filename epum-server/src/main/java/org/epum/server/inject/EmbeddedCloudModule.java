@@ -37,8 +37,8 @@ import org.epum.server.provisioner.GrpcProvisioner;
  * The embedded Provisioner with the sim driver (DESIGN §8). Public bindings: the {@link Provisioner}
  * the decider calls (gRPC over an in-process channel, the {@link ManagedChannel} shut down by
  * ChannelService), {@link EmbeddedProvisioner}, {@link SimDriver}, the {@link CloudService} that
- * starts and stops them (and owns the {@code epum-sim-%d} scheduler), and the Provisioner gRPC
- * service added to the API port. Needs a {@link NodeStore}: install {@link ZooKeeperNodes} or
+ * starts and stops them (and owns the {@code epum-sim-%d} scheduler), and the Provisioner and Sim
+ * (fault injection) gRPC services added to the API port. Needs a {@link NodeStore}: install {@link ZooKeeperNodes} or
  * {@link MemoryNodes}. The sim runs on the system clock, never the manual one (see SimConfig).
  */
 public final class EmbeddedCloudModule extends AbstractModule {
@@ -46,7 +46,9 @@ public final class EmbeddedCloudModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    Multibinder.newSetBinder(binder(), BindableService.class).addBinding().to(ProvisionerGrpcService.class);
+    var services = Multibinder.newSetBinder(binder(), BindableService.class);
+    services.addBinding().to(ProvisionerGrpcService.class);
+    services.addBinding().to(org.epum.server.grpc.SimGrpcService.class);
   }
 
   @Provides

@@ -81,14 +81,22 @@ public final class SimAgents {
     processErrors.remove(nodeId);
   }
 
-  /** The agent stops sending heartbeats (the node keeps running). */
-  public void silence(String nodeId) {
-    silenced.add(nodeId);
+  /** The agent stops sending heartbeats (the node keeps running), or resumes. */
+  public void silence(String nodeId, boolean silent) {
+    if (silent) {
+      silenced.add(nodeId);
+    } else {
+      silenced.remove(nodeId);
+    }
   }
 
-  /** The agent reports PROCESS_ERROR with this message from now on. */
+  /** The agent reports PROCESS_ERROR with this message from now on; null makes it report OK again. */
   public void processError(String nodeId, String message) {
-    processErrors.put(nodeId, message);
+    if (message == null) {
+      processErrors.remove(nodeId);
+    } else {
+      processErrors.put(nodeId, message);
+    }
   }
 
   public boolean isRunning(String nodeId) {
