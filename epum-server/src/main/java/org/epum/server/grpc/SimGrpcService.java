@@ -70,6 +70,18 @@ public final class SimGrpcService extends SimGrpc.SimImplBase {
     });
   }
 
+  @Override
+  public void setLoad(org.epum.proto.v1.SetLoadRequest req, StreamObserver<SimFaultResponse> out) {
+    GrpcCalls.unary(out, () -> {
+      if (!req.getClear() && !Double.isFinite(req.getLoad())) {
+        throw EpumException.invalidArgument("load must be a finite number");
+      }
+      sim.agents().overrideLoad(req.getClear() ? null : req.getLoad());
+      return SimFaultResponse.newBuilder().setMessage(req.getClear() ? "agents follow the load curve again"
+          : "every agent reports load " + req.getLoad()).build();
+    });
+  }
+
   private NodeRecord node(String id) {
     if (id.isEmpty()) {
       throw EpumException.invalidArgument("instance_id is required");

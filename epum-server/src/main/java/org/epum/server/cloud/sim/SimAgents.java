@@ -47,6 +47,7 @@ public final class SimAgents {
   private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
   private final Set<String> silenced = ConcurrentHashMap.newKeySet();
   private final Map<String, String> processErrors = new ConcurrentHashMap<>();
+  private volatile Double loadOverride;
 
   /**
    * @param targets maps a heartbeat_dest to the address to dial (the embedded server's real port
@@ -99,6 +100,11 @@ public final class SimAgents {
     }
   }
 
+  /** Every agent reports this load instead of its curve; null returns to the curves. */
+  public void overrideLoad(Double load) {
+    loadOverride = load;
+  }
+
   public boolean isRunning(String nodeId) {
     return running.containsKey(nodeId);
   }
@@ -120,7 +126,7 @@ public final class SimAgents {
     }
     Instant now = clock.instant();
     var req = HeartbeatRequest.newBuilder().setNodeId(nodeId).setState(HealthState.HEALTH_STATE_OK)
-        .putMetrics(metric, curve.at(Duration.between(origin, now)))
+        .putMetrics(metric, loadOverride != null ? loadOverride : curve.at(Duration.between(origin, now)))
         .setTimestamp(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()));
     String error = processErrors.get(nodeId);
     if (error != null) {
