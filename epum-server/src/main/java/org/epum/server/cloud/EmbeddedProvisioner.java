@@ -49,7 +49,7 @@ public final class EmbeddedProvisioner implements NodeTransitions {
     driver.bind(this);
   }
 
-  /** Loads the stored nodes and epoch, resumes booting and terminating nodes, and re-pushes every record. */
+  /** Loads the stored nodes and epoch, resumes booting and terminating nodes, and re-pushes the live ones. */
   public synchronized void start() {
     epoch = store.epoch();
     for (NodeRecord node : store.loadAll()) {
@@ -58,7 +58,11 @@ public final class EmbeddedProvisioner implements NodeTransitions {
     log.info("embedded provisioner: {} nodes loaded, epoch {}", nodes.size(), epoch);
     for (NodeRecord node : nodes.values()) {
       driver.changed(node);
-      pusher.push(node);
+      // Final records EPUM may have missed come back through its retried terminate and its
+      // DumpState on gaining leadership, so only live ones are pushed here.
+      if (!FINAL.contains(node.getState())) {
+        pusher.push(node);
+      }
     }
   }
 
@@ -80,6 +84,7 @@ public final class EmbeddedProvisioner implements NodeTransitions {
             + "; a repeat must carry the same deployable_type, site and owner");
       }
       fence(req.getEpoch());
+      pusher.push(existing); // EPUM repeats a provision when it has not heard back: tell it again
       return existing;
     }
     driver.checkVars(vars);
@@ -115,6 +120,8 @@ public final class EmbeddedProvisioner implements NodeTransitions {
       accepted.add(id);
       if (node.getStateValue() < InstanceState.INSTANCE_STATE_TERMINATING_VALUE && !FINAL.contains(node.getState())) {
         advance(id, InstanceState.INSTANCE_STATE_TERMINATING, b -> b.setStateDesc("terminate requested"));
+      } else {
+        pusher.push(node); // a repeated terminate: EPUM has not heard the outcome yet
       }
     }
     return accepted;

@@ -97,6 +97,10 @@ class ProvisionerIT {
     });
     decide();
     assertThat(nodes()).hasSize(2);
+    provisioner().dumpState(org.epum.proto.v1.DumpStateRequest.newBuilder()
+        .addInstanceIds(running.getInstances(0).getInstanceId()).addInstanceIds("unknown").build());
+    assertThat(awaitDomain("web", x -> count(x, InstanceState.INSTANCE_STATE_RUNNING) == 2).getInstancesCount())
+        .as("a re-pushed state changes nothing").isEqualTo(2);
 
     server.stubs().management().removeDomain(RemoveDomainRequest.newBuilder().setDomainId("web").build());
     decide();
