@@ -120,6 +120,28 @@ public interface EpumClient extends AutoCloseable {
 
   ServerStatus getServerStatus();
 
+  /** The DTRS's deployable type names. */
+  org.epum.proto.v1.ListDeployableTypesResponse listDeployableTypes();
+
+  org.epum.proto.v1.DeployableType describeDeployableType(String name);
+
+  /** The DTRS's site names. */
+  org.epum.proto.v1.ListSitesResponse listSites();
+
+  org.epum.proto.v1.Site describeSite(String name);
+
+  /** Sim fault: the instance's VM dies (the sim driver of the embedded provisioner only). */
+  org.epum.proto.v1.SimFaultResponse simKill(String instanceId);
+
+  /** Sim fault: the site fails every launch while {@code failing}. */
+  org.epum.proto.v1.SimFaultResponse simFailSite(String site, boolean failing);
+
+  /** Sim fault: the instance's agent stops heartbeating while {@code silent}. */
+  org.epum.proto.v1.SimFaultResponse simSilence(String instanceId, boolean silent);
+
+  /** Sim fault: the instance's agent reports PROCESS_ERROR with the message; null clears it. */
+  org.epum.proto.v1.SimFaultResponse simProcessError(String instanceId, String message);
+
   /** Releases the connection if this client owns it. Does not throw. */
   @Override
   void close();

@@ -241,6 +241,52 @@ public final class GrpcEpumClient implements EpumClient {
   }
 
   @Override
+  public org.epum.proto.v1.ListDeployableTypesResponse listDeployableTypes() {
+    return call(() -> dtrs().listDeployableTypes(org.epum.proto.v1.ListDeployableTypesRequest.getDefaultInstance()));
+  }
+
+  @Override
+  public org.epum.proto.v1.DeployableType describeDeployableType(String name) {
+    return call(() -> dtrs().describeDeployableType(org.epum.proto.v1.DescribeDeployableTypeRequest.newBuilder()
+        .setName(nullToEmpty(name)).build()));
+  }
+
+  @Override
+  public org.epum.proto.v1.ListSitesResponse listSites() {
+    return call(() -> dtrs().listSites(org.epum.proto.v1.ListSitesRequest.getDefaultInstance()));
+  }
+
+  @Override
+  public org.epum.proto.v1.Site describeSite(String name) {
+    return call(() -> dtrs().describeSite(org.epum.proto.v1.DescribeSiteRequest.newBuilder()
+        .setName(nullToEmpty(name)).build()));
+  }
+
+  @Override
+  public org.epum.proto.v1.SimFaultResponse simKill(String instanceId) {
+    return call(() -> sim().killInstance(org.epum.proto.v1.KillInstanceRequest.newBuilder()
+        .setInstanceId(nullToEmpty(instanceId)).build()));
+  }
+
+  @Override
+  public org.epum.proto.v1.SimFaultResponse simFailSite(String site, boolean failing) {
+    return call(() -> sim().failSite(org.epum.proto.v1.FailSiteRequest.newBuilder().setSite(nullToEmpty(site))
+        .setFailing(failing).build()));
+  }
+
+  @Override
+  public org.epum.proto.v1.SimFaultResponse simSilence(String instanceId, boolean silent) {
+    return call(() -> sim().silenceAgent(org.epum.proto.v1.SilenceAgentRequest.newBuilder()
+        .setInstanceId(nullToEmpty(instanceId)).setSilent(silent).build()));
+  }
+
+  @Override
+  public org.epum.proto.v1.SimFaultResponse simProcessError(String instanceId, String message) {
+    return call(() -> sim().reportProcessError(org.epum.proto.v1.ReportProcessErrorRequest.newBuilder()
+        .setInstanceId(nullToEmpty(instanceId)).setMessage(nullToEmpty(message)).setClear(message == null).build()));
+  }
+
+  @Override
   public void close() {
     if (ownedChannel == null) {
       return;
@@ -270,6 +316,16 @@ public final class GrpcEpumClient implements EpumClient {
   /** A fresh stub per call: a deadline is absolute, so it cannot be set once on a shared stub. */
   private EpuManagementGrpc.EpuManagementBlockingStub management() {
     return EpuManagementGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private org.epum.proto.v1.DtrsGrpc.DtrsBlockingStub dtrs() {
+    return org.epum.proto.v1.DtrsGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private org.epum.proto.v1.SimGrpc.SimBlockingStub sim() {
+    return org.epum.proto.v1.SimGrpc.newBlockingStub(channel)
         .withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
   }
 

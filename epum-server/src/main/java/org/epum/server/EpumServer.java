@@ -81,6 +81,7 @@ public final class EpumServer {
     modules.add(config.store() == StoreType.MEMORY ? new SingleNodeLeaderModule()
         : new ZooKeeperLeaderModule(info.replicaId()));
     modules.add(new DeciderModule());
+    modules.addAll(CloudWiring.modules(config));
     modules.add(new HealthRolesModule());
     modules.add(new NotifyModule());
     Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
@@ -99,6 +100,7 @@ public final class EpumServer {
     services.add(injector.getInstance(Key.get(Service.class, Names.named("leadership"))));
     services.add(new ChannelService(injector.getInstance(ManagedChannel.class)));
     services.add(injector.getInstance(GrpcAgentProber.class));
+    services.addAll(CloudWiring.services(config, injector));
     if (!config.mode().externalDecide()) {
       services.add(injector.getInstance(DecisionLoop.class));
       services.add(injector.getInstance(Key.get(RoleLoop.class, Names.named(Roles.DOCTOR))));

@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
       DefinitionCommand.class,
       DomainCommand.class,
       AdminCommand.class,
+      DtrsCommand.class,
+      SimCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Epumctl implements Callable<Integer> {

@@ -23,6 +23,8 @@ final class MethodRoles {
       case "epum.v1.EpumAdmin" -> Optional.of(Role.ADMIN);
       case "epum.v1.Heartbeats" -> Optional.of(Role.AGENT);
       case "epum.v1.InstanceStates" -> Optional.of(Role.PROVISIONER);
+      case "epum.v1.Dtrs" -> Optional.of(method.startsWith("Describe") || method.startsWith("List")
+          ? Role.USER : Role.ADMIN);
       default -> service.startsWith("grpc.health.") || service.startsWith("grpc.reflection.")
           ? Optional.empty() : Optional.of(Role.ADMIN);
     };

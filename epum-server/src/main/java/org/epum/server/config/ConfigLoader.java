@@ -125,9 +125,17 @@ public final class ConfigLoader {
         maxAge);
 
     var provisioner = root.section("provisioner");
-    var provisionerConfig = new ProvisionerConfig(provisioner.hostPort("endpoint", "127.0.0.1:7652").toString(),
-        provisioner.duration("timeout", Duration.ofSeconds(10)), provisioner.map("vars"));
+    String endpoint = provisioner.string("endpoint", "").isBlank() ? ""
+        : provisioner.hostPort("endpoint", "").toString();
+    var provisionerConfig = new ProvisionerConfig(provisioner.bool("embedded", endpoint.isEmpty()), endpoint,
+        provisioner.duration("timeout", Duration.ofSeconds(10)), provisioner.map("vars"),
+        provisioner.string("driver", "sim"), provisioner.string("store_root", ""),
+        provisioner.duration("push_retry", Duration.ofSeconds(5)));
     provisioner.finish();
+    var simConfig = readSim(root.section("sim"));
+    var dtrs = root.section("dtrs");
+    var dtrsConfig = new DtrsConfig(dtrs.bool("embedded", true), Path.of(dtrs.string("dir", "conf/dtrs")));
+    dtrs.finish();
 
     var notify = root.section("notify");
     var notifyConfig = new NotifyConfig(notify.integer("retry_attempts", 5, 0, 100),
@@ -146,8 +154,32 @@ public final class ConfigLoader {
 
     root.finish();
     var config = new EpumConfig(serverConfig, storeType, zkConfig, embeddedConfig, authConfig, metricsConfig,
-        modeConfig, rolesConfig, provisionerConfig, notifyConfig, heartbeatSettings);
+        modeConfig, rolesConfig, provisionerConfig, notifyConfig, heartbeatSettings, simConfig, dtrsConfig);
     checkCombination(config);
+    return config;
+  }
+
+  private static SimConfig readSim(ConfigSection sim) {
+    var sitesSection = sim.section("sites");
+    java.util.Map<String, SimConfig.Site> sites = new java.util.LinkedHashMap<>();
+    if (sim.has("sites")) {
+      for (String name : sitesSection.keys()) {
+        var site = sitesSection.section(name);
+        sites.put(name, new SimConfig.Site(site.integer("capacity", 100, 0, 1_000_000),
+            site.decimal("failure_rate", -1, -1, 1)));
+        site.finish();
+      }
+    } else {
+      sites.put("ec2-east", new SimConfig.Site(100, -1));
+      sites.put("ec2-west", new SimConfig.Site(100, -1));
+    }
+    var config = new SimConfig(sim.duration("request_delay", Duration.ofMillis(500)),
+        sim.duration("boot_time_min", Duration.ofSeconds(2)), sim.duration("boot_time_max", Duration.ofSeconds(5)),
+        sim.duration("start_delay", Duration.ofSeconds(1)), sim.duration("terminate_delay", Duration.ofSeconds(1)),
+        sim.decimal("failure_rate", 0, 0, 1), sim.duration("heartbeat_interval", Duration.ofSeconds(5)),
+        sim.string("load_metric", "load"), sim.string("load_curve", "0s:0.2, 60s:0.9, 120s:0.9, 180s:0.2, 300s:0.2"),
+        sim.string("agent_token", ""), sim.integer("seed", 0, 0, Integer.MAX_VALUE), sites);
+    sim.finish();
     return config;
   }
 

@@ -181,6 +181,41 @@ final class ConfigSection {
     return n.isNull() ? null : n.asText();
   }
 
+  /** A number in [min, max]. */
+  double decimal(String key, double defaultValue, double min, double max) {
+    JsonNode v = value(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    double parsed;
+    if (v.isNumber()) {
+      parsed = v.doubleValue();
+    } else if (v.isTextual() && v.asText().trim().matches("-?\\d+(\\.\\d+)?")) {
+      parsed = Double.parseDouble(v.asText().trim());
+    } else {
+      throw bad(key, "a number", v);
+    }
+    if (!(parsed >= min && parsed <= max)) {
+      throw new ConfigException(qualified(key) + " must be between " + min + " and " + max + ", got " + parsed);
+    }
+    return parsed;
+  }
+
+  /** The keys of this mapping, in file order; each is marked known (for name-keyed maps such as sites). */
+  java.util.List<String> keys() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (node != null) {
+      node.fieldNames().forEachRemaining(out::add);
+    }
+    known.addAll(out);
+    return out;
+  }
+
+  /** Whether the key is present. */
+  boolean has(String key) {
+    return node != null && node.hasNonNull(key);
+  }
+
   /** Fails on any key that no getter asked for. */
   void finish() {
     if (node == null) {

@@ -45,15 +45,17 @@ public final class GrpcServerService extends AbstractIdleService {
   private final HealthStatusManager health = new HealthStatusManager();
   private ThreadPoolExecutor executor;
   private ScheduledExecutorService healthChecker;
-  private Server server;
+  private volatile Server server;
 
   @Inject
   public GrpcServerService(ServerConfig config, EpumStore store, EpuManagementGrpcService management,
       HeartbeatsGrpcService heartbeats, InstanceStatesGrpcService instanceStates, EpumAdminGrpcService admin,
-      RequestMetricsInterceptor metrics, AuthInterceptor auth) {
+      RequestMetricsInterceptor metrics, AuthInterceptor auth, java.util.Set<BindableService> extra) {
     this.config = requireNonNull(config);
     this.store = requireNonNull(store);
-    this.services = List.of(management, heartbeats, instanceStates, admin);
+    var all = new java.util.ArrayList<BindableService>(List.of(management, heartbeats, instanceStates, admin));
+    all.addAll(extra);
+    this.services = List.copyOf(all);
     this.metrics = requireNonNull(metrics);
     this.auth = requireNonNull(auth);
   }
@@ -61,6 +63,12 @@ public final class GrpcServerService extends AbstractIdleService {
   /** The bound port (useful when server.listen asks for port 0). */
   public int port() {
     return server.getPort();
+  }
+
+  /** The bound port, or 0 while the server is not listening yet. */
+  public int boundPort() {
+    Server s = server;
+    return s == null ? 0 : s.getPort();
   }
 
   @Override

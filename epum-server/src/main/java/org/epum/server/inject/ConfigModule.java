@@ -8,6 +8,7 @@ import org.epum.core.reactor.HeartbeatSettings;
 import org.epum.server.ClockControl;
 import org.epum.server.ServerInfo;
 import org.epum.server.config.AuthConfig;
+import org.epum.server.config.DtrsConfig;
 import org.epum.server.config.EmbeddedZooKeeperConfig;
 import org.epum.server.config.EpumConfig;
 import org.epum.server.config.MetricsConfig;
@@ -16,6 +17,7 @@ import org.epum.server.config.NotifyConfig;
 import org.epum.server.config.ProvisionerConfig;
 import org.epum.server.config.RolesConfig;
 import org.epum.server.config.ServerConfig;
+import org.epum.server.config.SimConfig;
 import org.epum.server.config.ZooKeeperConfig;
 
 /**
@@ -46,6 +48,8 @@ public final class ConfigModule extends AbstractModule {
     bind(ProvisionerConfig.class).toInstance(config.provisioner());
     bind(NotifyConfig.class).toInstance(config.notifications());
     bind(HeartbeatSettings.class).toInstance(config.heartbeat());
+    bind(SimConfig.class).toInstance(config.sim());
+    bind(DtrsConfig.class).toInstance(config.dtrs());
     bind(ClockControl.class).toInstance(clock);
     bind(Clock.class).toInstance(clock.clock());
     bind(ServerInfo.class).toInstance(info);

@@ -2,7 +2,6 @@ package org.epum.server.inject;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
-import io.grpc.ManagedChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -22,13 +21,11 @@ import org.epum.core.store.EpumStore;
 import org.epum.server.config.ProvisionerConfig;
 import org.epum.server.config.RolesConfig;
 import org.epum.server.config.ServerConfig;
-import org.epum.server.provisioner.GrpcProvisioner;
-import org.epum.server.provisioner.ProvisionerChannels;
 
 /**
- * Public bindings: {@link EngineRegistry} (built-in and classpath engines), the {@link Provisioner}
- * over gRPC (its channel is shut down by EpumServer), the {@link SensorGatherer}, the
- * {@link Decider} and its timed {@link DecisionLoop} (started only outside external-decide mode).
+ * Public bindings: {@link EngineRegistry} (built-in and classpath engines), the {@link SensorGatherer}, the
+ * {@link Decider} and its timed {@link DecisionLoop} (started only outside external-decide mode). The
+ * {@link Provisioner} it calls comes from ExternalProvisionerModule or EmbeddedCloudModule.
  */
 public final class DeciderModule extends AbstractModule {
   private static final Duration SENSOR_TIMEOUT = Duration.ofSeconds(5);
@@ -37,18 +34,6 @@ public final class DeciderModule extends AbstractModule {
   @Singleton
   EngineRegistry engineRegistry() {
     return EngineRegistry.fromClasspath();
-  }
-
-  @Provides
-  @Singleton
-  ManagedChannel provisionerChannel(ProvisionerConfig config) {
-    return ProvisionerChannels.forTarget(config.endpoint());
-  }
-
-  @Provides
-  @Singleton
-  Provisioner provisioner(ManagedChannel channel, ProvisionerConfig config) {
-    return new GrpcProvisioner(channel, config.timeout());
   }
 
   @Provides

@@ -26,7 +26,7 @@ import org.epum.server.config.HostPort;
  * instances stay REQUESTED until someone reports their state.
  *
  * <p>Usage: {@code scripts/recording-provisioner [HOST:PORT]} (default 127.0.0.1:7652, the
- * server's default {@code provisioner.endpoint}).
+ * address to put in the server's {@code provisioner.endpoint}, which replaces the embedded provisioner).
  */
 public final class RecordingProvisionerMain extends ProvisionerGrpc.ProvisionerImplBase {
   private final PrintStream out;

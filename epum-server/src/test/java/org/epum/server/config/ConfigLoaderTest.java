@@ -88,6 +88,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theEmbeddedProvisionerIsTheDefaultAndAnEndpointMeansExternal() throws IOException {
+    EpumConfig defaults = load("", Map.of());
+    assertThat(defaults.provisioner().embedded()).isTrue();
+    assertThat(defaults.provisioner().endpoint()).isEmpty();
+    assertThat(defaults.sim().sites()).containsKeys("ec2-east", "ec2-west");
+    EpumConfig external = load("provisioner: {endpoint: 127.0.0.1:7652}", Map.of());
+    assertThat(external.provisioner().embedded()).isFalse();
+    assertThat(external.provisioner().endpoint()).isEqualTo("127.0.0.1:7652");
+    assertThatThrownBy(() -> load("provisioner: {embedded: true, endpoint: 127.0.0.1:7652}", Map.of()))
+        .hasMessageContaining("provisioner.embedded");
+    assertThatThrownBy(() -> load("provisioner: {embedded: false}", Map.of()))
+        .hasMessageContaining("provisioner.endpoint");
+    assertThatThrownBy(() -> load("provisioner: {driver: ec2}", Map.of())).hasMessageContaining("provisioner.driver");
+  }
+
+  @Test
+  void simSettingsAreCheckedNamingTheKey() throws IOException {
+    EpumConfig c = load("sim: {boot_time_min: 10ms, boot_time_max: 20ms, sites: {a: {capacity: 2, failure_rate: 0.5}}}",
+        Map.of());
+    assertThat(c.sim().sites()).containsOnlyKeys("a");
+    assertThat(c.sim().sites().get("a")).isEqualTo(new SimConfig.Site(2, 0.5));
+    assertThatThrownBy(() -> load("sim: {failure_rate: 2}", Map.of())).hasMessageContaining("sim.failure_rate");
+    assertThatThrownBy(() -> load("sim: {boot_time_min: 5s, boot_time_max: 1s}", Map.of()))
+        .hasMessageContaining("sim.boot_time_max");
+    assertThatThrownBy(() -> load("sim: {load_curve: \"10s:1\"}", Map.of())).hasMessageContaining("sim.load_curve");
+    assertThatThrownBy(() -> load("sim: {sites: {a: {capacty: 1}}}", Map.of())).hasMessageContaining("sim.sites.a.capacty");
+  }
+
+  @Test
   void noAuthIsRefusedOffLoopback() {
     assertThatThrownBy(() -> load("server: {listen: 0.0.0.0:7650}", Map.of())).hasMessageContaining("auth.mode");
   }
