@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
+import org.epum.client.EpumClientException;
 import org.epum.client.GrpcEpumClient;
 import org.epum.client.WriteOptions;
 import org.epum.proto.v1.DumpStateRequest;
@@ -67,17 +69,32 @@ public final class FailoverBench {
             out.onCompleted();
           }
         }).build().start();
-    try (TestingServer zk = new TestingServer(true);
+    // A 500 ms tick: ZooKeeper expires sessions on tick boundaries, so a crash's failover is the
+    // session timeout plus up to one tick (scripts/zookeeper and the embedded one use 1 s).
+    try (TestingServer zk = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 500, -1), true);
         CuratorFramework watcher = CuratorFrameworkFactory.newClient(zk.getConnectString(), new RetryOneTime(100))) {
       watcher.start();
       List<Process> replicas = new ArrayList<>();
+      // Replicas are separate processes: make sure none outlives the bench, whatever happens.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> replicas.forEach(Process::destroyForcibly)));
       int next = 0;
       for (; next < 3; next++) {
         replicas.add(startReplica(next, zk.getConnectString(), session, provisioner.getPort()));
       }
       awaitContenders(watcher, 3);
       try (var client = GrpcEpumClient.builder("127.0.0.1:" + FIRST_PORT).build()) {
-        client.createDefinition("bench", Map.of("health", Map.of("monitor_health", false)), "", WriteOptions.NONE);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+          try { // the replica joins the elections before its API listens
+            client.createDefinition("bench", Map.of("health", Map.of("monitor_health", false)), "", WriteOptions.NONE);
+            break;
+          } catch (EpumClientException e) {
+            if (System.nanoTime() > deadline) {
+              throw e;
+            }
+            Thread.sleep(100);
+          }
+        }
         client.addDomain("bench", "bench", Map.of("engine_conf", Map.of("preserve_n", 1)), List.of(), WriteOptions.NONE);
       }
       dumps.clear();
