@@ -43,6 +43,8 @@ class LeadershipIT extends DeciderITBase {
       KillSession.kill(deposed.component(CuratorFramework.class).getZookeeperClient().getZooKeeper());
       RunningServer successor = server;
       await("the successor to lead the decider", () -> leading(successor).contains(Roles.DECIDER));
+      await("the deposed replica to reconnect with a new session", () -> deposed.stubs().admin()
+          .getServerStatus(GetServerStatusRequest.getDefaultInstance()).getStoreAvailable());
       clock(T0 + 1);
 
       long version = deposed.as(owner).management().reconfigureDomain(ReconfigureDomainRequest.newBuilder()
