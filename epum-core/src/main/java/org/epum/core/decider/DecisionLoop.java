@@ -90,7 +90,11 @@ public final class DecisionLoop extends AbstractIdleService {
         decider.runOnce();
       }
     } catch (RuntimeException e) {
-      log.error("decider pass failed", e);
+      if (TermWatch.isLostLeadership(e) && !leadership.isLeader(Roles.DECIDER)) {
+        log.info("decider pass stopped: this replica no longer leads the decider");
+      } else {
+        log.error("decider pass failed", e);
+      }
       term.failed(e);
     } finally {
       schedule(interval);

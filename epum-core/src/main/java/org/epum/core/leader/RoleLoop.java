@@ -21,6 +21,7 @@ public final class RoleLoop extends AbstractScheduledService {
   private final Runnable takeOver;
   private final Duration interval;
   private final TermWatch term;
+  private final Leadership leadership;
 
   public RoleLoop(String role, Runnable pass, Runnable takeOver, Duration interval, Leadership leadership) {
     this.role = requireNonNull(role);
@@ -28,6 +29,7 @@ public final class RoleLoop extends AbstractScheduledService {
     this.takeOver = requireNonNull(takeOver);
     this.interval = requireNonNull(interval);
     this.term = new TermWatch(role, leadership);
+    this.leadership = leadership;
   }
 
   @Override
@@ -37,7 +39,11 @@ public final class RoleLoop extends AbstractScheduledService {
         pass.run();
       }
     } catch (RuntimeException e) {
-      log.error("{} pass failed", role, e);
+      if (TermWatch.isLostLeadership(e) && !leadership.isLeader(role)) {
+        log.info("{} pass stopped: this replica no longer leads the role", role);
+      } else {
+        log.error("{} pass failed", role, e);
+      }
       term.failed(e);
     }
   }
