@@ -67,6 +67,7 @@ public final class HeartbeatIntake {
   private final Counter failed;
   private final Counter writes;
   private final Counter conflicts;
+  private final MeterRegistry meters;
   private final Set<String> persisting = ConcurrentHashMap.newKeySet();
 
   @Inject
@@ -74,6 +75,7 @@ public final class HeartbeatIntake {
       MeterRegistry meters) {
     this.store = requireNonNull(store);
     this.settings = requireNonNull(settings);
+    this.meters = requireNonNull(meters);
     this.events = requireNonNull(events);
     this.clock = requireNonNull(clock);
     this.accepted = outcome(meters, "accepted");
@@ -215,6 +217,8 @@ public final class HeartbeatIntake {
     if (previous.health() == current.health()) {
       return;
     }
+    // The same meter as the doctor's transitions: health changes by target state, whoever made them.
+    Counter.builder("epum.health.transitions").tag("to", current.health().name()).register(meters).increment();
     try {
       events.append(key, List.of(DomainEvent.of(clock.instant(), new EventBody.HealthChange(current.instanceId(),
           previous.health(), current.health(), "heartbeat " + hb.state()))), Fence.NONE);

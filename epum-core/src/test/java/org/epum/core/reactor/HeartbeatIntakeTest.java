@@ -29,8 +29,8 @@ class HeartbeatIntakeTest {
 
   private final ManualClock clock = new ManualClock(T0);
   private final InMemoryEpumStore store = new InMemoryEpumStore();
-  private final HeartbeatIntake intake = new HeartbeatIntake(store, store, clock, HeartbeatSettings.DEFAULT,
-      new SimpleMeterRegistry());
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final HeartbeatIntake intake = new HeartbeatIntake(store, store, clock, HeartbeatSettings.DEFAULT, meters);
 
   @BeforeEach
   void domainWithOneRunningInstance() {
@@ -59,6 +59,14 @@ class HeartbeatIntakeTest {
 
     assertThat(outcome.written()).isTrue();
     assertThat(store.instance(KEY, "i-1").orElseThrow().value().sensorData()).containsEntry("load", 3.0);
+  }
+
+  @Test
+  void aHealthChangeIsCountedByTargetStateAndLogged() {
+    intake.accept(withLoad(0.5));
+
+    assertThat(meters.counter("epum.health.transitions", "to", "OK").count()).isEqualTo(1);
+    assertThat(store.read(KEY, 0, 10)).hasSize(1);
   }
 
   @Test
