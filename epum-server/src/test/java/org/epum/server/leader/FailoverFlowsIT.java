@@ -91,7 +91,7 @@ class FailoverFlowsIT {
   private Cloud cloud;
   private InstanceSpec deadZooKeeperServer;
 
-  enum Kill { DECIDER_LEADER, NON_LEADER, DOCTOR_LEADER, DECIDER_SESSION_EXPIRED, ZOOKEEPER_SERVER }
+  enum Kill { DECIDER_LEADER, NON_LEADER, DOCTOR_LEADER, NON_DOCTOR, DECIDER_SESSION_EXPIRED, ZOOKEEPER_SERVER }
 
   @BeforeAll
   static void startEnsemble() throws Exception {
@@ -146,26 +146,37 @@ class FailoverFlowsIT {
     oneDomainFlow(point, Kill.DOCTOR_LEADER);
   }
 
-  // 54, the decider leader's session expires while the VMs are being launched / terminated
+  // 52, a replica not leading the doctor stopped
+  @ParameterizedTest(name = "non-doctor stopped at point {0}")
+  @ValueSource(ints = {1, 4})
+  void flowConvergesWhenANonDoctorStops(int point) throws Exception {
+    oneDomainFlow(point, Kill.NON_DOCTOR);
+  }
+
+  // 54, the decider leader's session expires (connection loss longer than the session timeout)
   @ParameterizedTest(name = "decider session expired at point {0}")
-  @ValueSource(ints = {3, 5})
+  @ValueSource(ints = {2, 3, 5})
   void flowConvergesWhenTheDeciderLeadersSessionExpires(int point) throws Exception {
     oneDomainFlow(point, Kill.DECIDER_SESSION_EXPIRED);
   }
 
-  // 54, the ZooKeeper server the decider leader is connected to dies mid-flow
-  @Test
-  void flowConvergesWhenAZooKeeperServerDies() throws Exception {
-    oneDomainFlow(3, Kill.ZOOKEEPER_SERVER);
+  // 54, the ZooKeeper server the decider leader is connected to dies: its connection drops and
+  // moves to another server within the session timeout (connection loss, session survives)
+  @ParameterizedTest(name = "decider leader's ZooKeeper server killed at point {0}")
+  @ValueSource(ints = {3, 5})
+  void flowConvergesWhenAZooKeeperServerDies(int point) throws Exception {
+    oneDomainFlow(point, Kill.ZOOKEEPER_SERVER);
   }
 
-  // 53, 16 domains of preserve_n 1, the decider leader stopped half-way through adding them
-  @Test
-  void sixteenDomainsConvergeWhenTheDeciderLeaderStopsMidFlow() throws Exception {
+  // 53, 16 domains of preserve_n 1, the decider leader stopped half-way through adding them or
+  // half-way through removing them
+  @ParameterizedTest(name = "16 domains, decider leader stopped half-way through {0}")
+  @ValueSource(strings = {"adding", "removing"})
+  void sixteenDomainsConvergeWhenTheDeciderLeaderStopsMidFlow(String phase) throws Exception {
     List<String> ids = IntStream.range(0, 16).mapToObj(i -> "dom" + i).toList();
     createDefinition();
     for (String id : ids) {
-      if (id.equals("dom8")) {
+      if (phase.equals("adding") && id.equals("dom8")) {
         kill(Kill.DECIDER_LEADER);
       }
       call(() -> any().stubs().management().addDomain(AddDomainRequest.newBuilder().setDomainId(id)
@@ -174,6 +185,9 @@ class FailoverFlowsIT {
     awaitList(new TreeSet<>(ids));
     awaitLiveVms(ids, 1);
     for (String id : ids) {
+      if (phase.equals("removing") && id.equals("dom8")) {
+        kill(Kill.DECIDER_LEADER);
+      }
       remove(id);
     }
     awaitNoVmsAndNoDomains();
@@ -215,6 +229,10 @@ class FailoverFlowsIT {
       case NON_LEADER -> {
         RunningServer leader = awaitLeaderOf(Roles.DECIDER);
         replace(replicas.stream().filter(r -> r != leader).findFirst().orElseThrow());
+      }
+      case NON_DOCTOR -> {
+        RunningServer doctor = awaitLeaderOf(Roles.DOCTOR);
+        replace(replicas.stream().filter(r -> r != doctor).findFirst().orElseThrow());
       }
       case DECIDER_SESSION_EXPIRED -> KillSession.kill(awaitLeaderOf(Roles.DECIDER).component(CuratorFramework.class)
           .getZookeeperClient().getZooKeeper());
