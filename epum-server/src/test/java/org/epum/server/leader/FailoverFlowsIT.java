@@ -87,6 +87,8 @@ class FailoverFlowsIT {
   private static TestingCluster zookeeper;
 
   private final List<RunningServer> replicas = new CopyOnWriteArrayList<>();
+  /** One channel per replica: RunningServer.stubs() opens a new one on every call. */
+  private final Map<RunningServer, RunningServer.Stubs> stubs = new ConcurrentHashMap<>();
   private String root;
   private Cloud cloud;
   private InstanceSpec deadZooKeeperServer;
@@ -119,6 +121,7 @@ class FailoverFlowsIT {
       r.close();
     }
     replicas.clear();
+    stubs.clear();
     cloud.close();
     if (deadZooKeeperServer != null) {
       zookeeper.restartServer(deadZooKeeperServer);
@@ -179,7 +182,7 @@ class FailoverFlowsIT {
       if (phase.equals("adding") && id.equals("dom8")) {
         kill(Kill.DECIDER_LEADER);
       }
-      call(() -> any().stubs().management().addDomain(AddDomainRequest.newBuilder().setDomainId(id)
+      call(() -> stubs(any()).management().addDomain(AddDomainRequest.newBuilder().setDomainId(id)
           .setDefinitionId("def1").setConfig(domainConfig(1)).setRequestId(UUID.randomUUID().toString()).build()));
     }
     awaitList(new TreeSet<>(ids));
@@ -199,12 +202,12 @@ class FailoverFlowsIT {
     List<Runnable> steps = List.of(
         this::createDefinition,
         () -> {
-          call(() -> any().stubs().management().addDomain(AddDomainRequest.newBuilder().setDomainId("dom1")
+          call(() -> stubs(any()).management().addDomain(AddDomainRequest.newBuilder().setDomainId("dom1")
               .setDefinitionId("def1").setConfig(domainConfig(0)).setRequestId(UUID.randomUUID().toString()).build()));
           awaitList(Set.of("dom1"));
           awaitLiveVms(List.of("dom1"), 0);
         },
-        () -> call(() -> any().stubs().management().reconfigureDomain(ReconfigureDomainRequest.newBuilder()
+        () -> call(() -> stubs(any()).management().reconfigureDomain(ReconfigureDomainRequest.newBuilder()
             .setDomainId("dom1").setConfig(domainConfig(2)).setRequestId(UUID.randomUUID().toString()).build())),
         () -> awaitLiveVms(List.of("dom1"), 2),
         () -> remove("dom1"),
@@ -248,6 +251,7 @@ class FailoverFlowsIT {
   /** Stops a replica gracefully (leaving its elections first) and starts a fresh one so 3 remain. */
   private void replace(RunningServer victim) throws Exception {
     replicas.remove(victim);
+    stubs.remove(victim);
     victim.close();
     replicas.add(startReplica());
   }
@@ -267,13 +271,13 @@ class FailoverFlowsIT {
   }
 
   private void createDefinition() {
-    call(() -> any().stubs().management().createDefinition(CreateDefinitionRequest.newBuilder().setDefinitionId("def1")
+    call(() -> stubs(any()).management().createDefinition(CreateDefinitionRequest.newBuilder().setDefinitionId("def1")
         .setConfig(struct("{\"general\": {\"engine_class\": \"simplest\"}, \"health\": {\"monitor_health\": false}}"))
         .setRequestId(UUID.randomUUID().toString()).build()));
   }
 
   private void remove(String id) {
-    call(() -> any().stubs().management().removeDomain(RemoveDomainRequest.newBuilder().setDomainId(id)
+    call(() -> stubs(any()).management().removeDomain(RemoveDomainRequest.newBuilder().setDomainId(id)
         .setRequestId(UUID.randomUUID().toString()).build()));
   }
 
@@ -287,7 +291,7 @@ class FailoverFlowsIT {
     until(domains.size() * n + " live VMs matching EPUM's live instances", VMS, () -> {
       Set<String> epumLive = new TreeSet<>();
       for (String d : domains) {
-        List<Instance> live = any().stubs().management().describeDomain(DescribeDomainRequest.newBuilder()
+        List<Instance> live = stubs(any()).management().describeDomain(DescribeDomainRequest.newBuilder()
             .setDomainId(d).build()).getInstancesList().stream().filter(i -> !FINAL.contains(i.getState())).toList();
         if (live.size() != n || !live.stream().allMatch(i -> i.getState() == InstanceState.INSTANCE_STATE_RUNNING)) {
           return Optional.empty();
@@ -299,7 +303,7 @@ class FailoverFlowsIT {
   }
 
   private void awaitList(Set<String> expected) {
-    until("domain list " + expected, LIST, () -> Optional.of(Set.copyOf(any().stubs().management()
+    until("domain list " + expected, LIST, () -> Optional.of(Set.copyOf(stubs(any()).management()
         .listDomains(ListDomainsRequest.getDefaultInstance()).getDomainIdsList())).filter(expected::equals));
   }
 
@@ -315,8 +319,12 @@ class FailoverFlowsIT {
     });
   }
 
-  private static List<String> leading(RunningServer r) {
-    return r.stubs().admin().getServerStatus(GetServerStatusRequest.getDefaultInstance()).getLeadingList();
+  private List<String> leading(RunningServer r) {
+    return stubs(r).admin().getServerStatus(GetServerStatusRequest.getDefaultInstance()).getLeadingList();
+  }
+
+  private RunningServer.Stubs stubs(RunningServer r) {
+    return stubs.computeIfAbsent(r, RunningServer::stubs);
   }
 
   /** A replica to call; every replica serves the API, none waits on a leader. */
