@@ -76,6 +76,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Kill points of the flow (a kill at point k happens just before step k):
  * 0 add definition, 1 add domain(s), 2 reconfigure / after the list is checked, 3 wait for the
  * VMs, 4 remove, 5 wait for 0 VMs, 6 after the flow (the state must stay converged).
+ * The matrix is cut to what 2 cores run in under a minute: every point for the decider leader, a
+ * few points for each other fault. Every run ends by checking that the cloud launched exactly as
+ * many distinct instances as the flow needed, so a repeated launch under a new id fails it.
  */
 class FailoverFlowsIT {
   private static final Duration VMS = Duration.ofSeconds(60);
