@@ -90,8 +90,8 @@ public final class DecisionLoop extends AbstractIdleService {
         decider.runOnce();
       }
     } catch (RuntimeException e) {
-      if (TermWatch.isLostLeadership(e) && !leadership.isLeader(Roles.DECIDER)) {
-        log.info("decider pass stopped: this replica no longer leads the decider");
+      if (!leadership.isLeader(Roles.DECIDER)) {
+        log.info("decider pass stopped: this replica no longer leads the decider ({})", e.getMessage());
       } else {
         log.error("decider pass failed", e);
       }

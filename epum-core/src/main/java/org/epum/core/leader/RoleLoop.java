@@ -39,8 +39,8 @@ public final class RoleLoop extends AbstractScheduledService {
         pass.run();
       }
     } catch (RuntimeException e) {
-      if (TermWatch.isLostLeadership(e) && !leadership.isLeader(role)) {
-        log.info("{} pass stopped: this replica no longer leads the role", role);
+      if (!leadership.isLeader(role)) {
+        log.info("{} pass stopped: this replica no longer leads the role ({})", role, e.getMessage());
       } else {
         log.error("{} pass failed", role, e);
       }

@@ -48,9 +48,4 @@ public final class TermWatch {
       leadership.stepDown(role, "fenced: " + e.getMessage());
     }
   }
-
-  /** The store or the role refused to act because this replica does not (or no longer) lead. */
-  public static boolean isLostLeadership(RuntimeException e) {
-    return e instanceof EpumException ee && ee.code() == ErrorCode.NOT_LEADER;
-  }
 }
