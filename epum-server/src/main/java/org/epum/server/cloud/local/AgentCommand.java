@@ -36,7 +36,9 @@ final class AgentCommand {
   /** Starts the agent of one instance; throws IOException when it cannot be started. */
   Process start(String nodeId, String heartbeatDest, Struct vars) throws IOException {
     checkClasspath();
-    return builder(nodeId, heartbeatDest, vars).start();
+    Process process = builder(nodeId, heartbeatDest, vars).start();
+    process.getOutputStream().close(); // the agent reads no input; don't hold a pipe per agent open
+    return process;
   }
 
   ProcessBuilder builder(String nodeId, String heartbeatDest, Struct vars) throws IOException {
