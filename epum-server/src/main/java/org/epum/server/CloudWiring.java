@@ -12,9 +12,11 @@ import org.epum.server.dtrs.DtrsService;
 import org.epum.server.inject.DtrsModule;
 import org.epum.server.inject.EmbeddedCloudModule;
 import org.epum.server.inject.ExternalProvisionerModule;
+import org.epum.server.inject.LocalDriverModule;
+import org.epum.server.inject.SimDriverModule;
 
 /**
- * The embedded DTRS (checked against only when dtrs.dir exists), and which Provisioner the decider calls: the embedded one (sim driver; its nodes in ZooKeeper, or in
+ * The embedded DTRS (checked against only when dtrs.dir exists), and which Provisioner the decider calls: the embedded one (sim or local driver; its nodes in ZooKeeper, or in
  * memory with store.type memory) or an external one at provisioner.endpoint. Kept apart from
  * {@link EpumServer} so the cloud's wiring is one place.
  */
@@ -27,7 +29,8 @@ final class CloudWiring {
     if (!config.provisioner().embedded()) {
       return List.of(dtrs, new ExternalProvisionerModule());
     }
-    return List.of(dtrs, new EmbeddedCloudModule(), config.store() == StoreType.MEMORY
+    Module driver = config.provisioner().driver().equals("local") ? new LocalDriverModule() : new SimDriverModule();
+    return List.of(dtrs, new EmbeddedCloudModule(), driver, config.store() == StoreType.MEMORY
         ? new EmbeddedCloudModule.MemoryNodes() : new EmbeddedCloudModule.ZooKeeperNodes());
   }
 

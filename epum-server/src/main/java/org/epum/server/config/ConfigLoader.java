@@ -133,6 +133,7 @@ public final class ConfigLoader {
         provisioner.duration("push_retry", Duration.ofSeconds(5)));
     provisioner.finish();
     var simConfig = readSim(root.section("sim"));
+    var localConfig = readLocal(root.section("local"));
     var dtrs = root.section("dtrs");
     var dtrsConfig = new DtrsConfig(dtrs.bool("embedded", true), Path.of(dtrs.string("dir", "conf/dtrs")));
     dtrs.finish();
@@ -154,7 +155,8 @@ public final class ConfigLoader {
 
     root.finish();
     var config = new EpumConfig(serverConfig, storeType, zkConfig, embeddedConfig, authConfig, metricsConfig,
-        modeConfig, rolesConfig, provisionerConfig, notifyConfig, heartbeatSettings, simConfig, dtrsConfig);
+        modeConfig, rolesConfig, provisionerConfig, notifyConfig, heartbeatSettings, simConfig, localConfig,
+        dtrsConfig);
     checkCombination(config);
     return config;
   }
@@ -180,6 +182,21 @@ public final class ConfigLoader {
         sim.string("load_metric", "load"), sim.string("load_curve", "0s:0.2, 60s:0.9, 120s:0.9, 180s:0.2, 300s:0.2"),
         sim.string("agent_token", ""), sim.integer("seed", 0, 0, Integer.MAX_VALUE), sites);
     sim.finish();
+    return config;
+  }
+
+  /** The local driver's section; java defaults to the java running this server. */
+  private static LocalConfig readLocal(ConfigSection local) {
+    String ownJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String javaCommand = local.string("java", "");
+    var config = new LocalConfig(javaCommand.isEmpty() ? ownJava : javaCommand,
+        local.stringList("java_opts", java.util.List.of("-Xmx128m")),
+        local.string("classpath", "epum-client/target/epum-client-0.1.0-SNAPSHOT-all.jar"),
+        local.stringList("agent_args", java.util.List.of("--listen", "127.0.0.1:0")),
+        local.duration("ready_after", Duration.ofSeconds(1)), local.duration("stop_grace", Duration.ofSeconds(5)),
+        local.string("log_dir", "data/agents"), local.integer("capacity", 20, 1, 10_000),
+        local.string("agent_token", ""));
+    local.finish();
     return config;
   }
 

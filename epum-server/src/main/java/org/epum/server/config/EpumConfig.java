@@ -6,4 +6,4 @@ import org.epum.core.reactor.HeartbeatSettings;
 public record EpumConfig(ServerConfig server, StoreType store, ZooKeeperConfig zookeeper,
     EmbeddedZooKeeperConfig embeddedZookeeper, AuthConfig auth, MetricsConfig metrics, ModeConfig mode,
     RolesConfig roles, ProvisionerConfig provisioner, NotifyConfig notifications, HeartbeatSettings heartbeat,
-    SimConfig sim, DtrsConfig dtrs) {}
+    SimConfig sim, LocalConfig local, DtrsConfig dtrs) {}

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param endpoint the external Provisioner's gRPC address; empty when embedded
  * @param timeout the deadline of each call
  * @param vars launch vars sent with every launch (a domain's engine_conf.provisioner_vars win)
- * @param driver the embedded Provisioner's cloud driver (only {@code sim} for now)
+ * @param driver the embedded Provisioner's cloud driver: {@code sim} (simulated) or {@code local}
+ *     (an epum-agent process per instance on this host)
  * @param storeRoot the ZooKeeper path where the embedded Provisioner keeps its nodes; empty means
  *     zookeeper.root + "-provisioner"
  * @param pushRetry the longest wait between retries of an unacknowledged InstanceStates push
@@ -28,8 +29,8 @@ public record ProvisionerConfig(boolean embedded, String endpoint, Duration time
       throw new IllegalArgumentException("provisioner.embedded is false, so provisioner.endpoint must name the "
           + "external provisioner (host:port)");
     }
-    if (!driver.equals("sim")) {
-      throw new IllegalArgumentException("provisioner.driver must be one of [sim], got '" + driver + "'");
+    if (!java.util.Set.of("sim", "local").contains(driver)) {
+      throw new IllegalArgumentException("provisioner.driver must be one of [local, sim], got '" + driver + "'");
     }
     if (!storeRoot.isEmpty() && (!storeRoot.startsWith("/") || storeRoot.endsWith("/"))) {
       throw new IllegalArgumentException("provisioner.store_root must be an absolute path like /epum-provisioner, got '"

@@ -49,6 +49,7 @@ public final class ConfigModule extends AbstractModule {
     bind(NotifyConfig.class).toInstance(config.notifications());
     bind(HeartbeatSettings.class).toInstance(config.heartbeat());
     bind(SimConfig.class).toInstance(config.sim());
+    bind(org.epum.server.config.LocalConfig.class).toInstance(config.local());
     bind(DtrsConfig.class).toInstance(config.dtrs());
     bind(ClockControl.class).toInstance(clock);
     bind(Clock.class).toInstance(clock.clock());

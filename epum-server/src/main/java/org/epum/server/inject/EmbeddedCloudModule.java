@@ -9,13 +9,13 @@ import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.util.Random;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.apache.curator.framework.CuratorFramework;
 import org.epum.core.provisioner.Provisioner;
+import org.epum.server.cloud.CloudDriver;
 import org.epum.server.cloud.CloudService;
 import org.epum.server.cloud.EmbeddedProvisioner;
 import org.epum.server.cloud.IntakeStateSink;
@@ -23,23 +23,21 @@ import org.epum.server.cloud.MemoryNodeStore;
 import org.epum.server.cloud.NodeStore;
 import org.epum.server.cloud.StatePusher;
 import org.epum.server.cloud.ZooKeeperNodeStore;
-import org.epum.server.cloud.sim.SimAgents;
-import org.epum.server.cloud.sim.SimDriver;
 import org.epum.server.config.ProvisionerConfig;
 import org.epum.server.config.ServerConfig;
-import org.epum.server.config.SimConfig;
 import org.epum.server.config.ZooKeeperConfig;
 import org.epum.server.grpc.GrpcServerService;
 import org.epum.server.grpc.ProvisionerGrpcService;
 import org.epum.server.provisioner.GrpcProvisioner;
 
 /**
- * The embedded Provisioner with the sim driver (DESIGN §8). Public bindings: the {@link Provisioner}
- * the decider calls (gRPC over an in-process channel, the {@link ManagedChannel} shut down by
- * ChannelService), {@link EmbeddedProvisioner}, {@link SimDriver}, the {@link CloudService} that
- * starts and stops them (and owns the {@code epum-sim-%d} scheduler), and the Provisioner and Sim
- * (fault injection) gRPC services added to the API port. Needs a {@link NodeStore}: install {@link ZooKeeperNodes} or
- * {@link MemoryNodes}. The sim runs on the system clock, never the manual one (see SimConfig).
+ * The embedded Provisioner (DESIGN §8). Public bindings: the {@link Provisioner} the decider calls
+ * (gRPC over an in-process channel, the {@link ManagedChannel} shut down by ChannelService),
+ * {@link EmbeddedProvisioner}, the {@link CloudService} that starts and stops it (and owns the
+ * {@code epum-sim-%d} scheduler the drivers run on), and the Provisioner gRPC service added to the
+ * API port. Needs a {@link NodeStore} ({@link ZooKeeperNodes} or {@link MemoryNodes}) and a
+ * {@link CloudDriver} ({@link SimDriverModule} or {@link LocalDriverModule}). Drivers run on the
+ * system clock, never the manual one (see SimConfig).
  */
 public final class EmbeddedCloudModule extends AbstractModule {
   private final String inProcessName = "epum-provisioner-" + UUID.randomUUID();
@@ -48,7 +46,6 @@ public final class EmbeddedCloudModule extends AbstractModule {
   protected void configure() {
     var services = Multibinder.newSetBinder(binder(), BindableService.class);
     services.addBinding().to(ProvisionerGrpcService.class);
-    services.addBinding().to(org.epum.server.grpc.SimGrpcService.class);
   }
 
   @Provides
@@ -63,21 +60,20 @@ public final class EmbeddedCloudModule extends AbstractModule {
     return executor;
   }
 
-  @Provides
-  @Singleton
-  SimDriver sim(SimConfig config, ScheduledExecutorService scheduler, ServerConfig server,
-      Provider<GrpcServerService> api) {
+  /**
+   * The heartbeat_dest an agent on this host should use: the launch var as it is, except that
+   * this server's own address with port 0 becomes the port it bound (null until it has bound).
+   */
+  static UnaryOperator<String> agentDests(ServerConfig server, Provider<GrpcServerService> api) {
     String ownDest = server.effectiveHeartbeatDest();
     boolean portZero = server.listen().port() == 0;
-    var agents = new SimAgents(scheduler, Clock.systemUTC(), config.heartbeatInterval(), config.loadMetric(),
-        config.agentToken(), dest -> !(portZero && dest.equals(ownDest)) ? dest
-            : api.get().boundPort() == 0 ? null : server.listen().host() + ":" + api.get().boundPort());
-    return new SimDriver(config, scheduler, config.seed() == 0 ? new Random() : new Random(config.seed()), agents);
+    return dest -> !(portZero && dest.equals(ownDest)) ? dest
+        : api.get().boundPort() == 0 ? null : server.listen().host() + ":" + api.get().boundPort();
   }
 
   @Provides
   @Singleton
-  EmbeddedProvisioner provisioner(NodeStore store, SimDriver driver, IntakeStateSink sink,
+  EmbeddedProvisioner provisioner(NodeStore store, CloudDriver driver, IntakeStateSink sink,
       ScheduledExecutorService scheduler, ProvisionerConfig config, org.epum.server.dtrs.DtrsRegistry dtrs) {
     return new EmbeddedProvisioner(store, driver, new StatePusher(sink, scheduler, config.pushRetry()),
         dtrs::launchProblem);

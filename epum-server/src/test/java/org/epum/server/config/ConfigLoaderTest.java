@@ -104,6 +104,29 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void localDriverSettingsHaveDefaultsAndAreChecked() throws IOException {
+    LocalConfig d = load("provisioner: {driver: local}", Map.of()).local();
+    assertThat(d.java()).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    assertThat(d.classpath()).isEqualTo("epum-client/target/epum-client-0.1.0-SNAPSHOT-all.jar");
+    assertThat(d.agentArgs()).containsExactly("--listen", "127.0.0.1:0");
+    assertThat(d.javaOpts()).containsExactly("-Xmx128m");
+    assertThat(d.stopGrace()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(d.readyAfter()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(d.logPath()).contains(Path.of("data/agents"));
+    assertThat(d.capacity()).isEqualTo(20);
+    LocalConfig c = load("local: {java: /opt/java, classpath: a.jar, agent_args: [--interval, '1'], log_dir: '',"
+        + " stop_grace: 250ms, ready_after: 0s}", Map.of()).local();
+    assertThat(c.java()).isEqualTo("/opt/java");
+    assertThat(c.agentArgs()).containsExactly("--interval", "1");
+    assertThat(c.logPath()).isEmpty();
+    assertThat(c.readyAfter()).isZero();
+    assertThatThrownBy(() -> load("local: {stop_grace: 0s}", Map.of())).hasMessageContaining("local.stop_grace");
+    assertThatThrownBy(() -> load("local: {classpath: ''}", Map.of())).hasMessageContaining("local.classpath");
+    assertThatThrownBy(() -> load("local: {capacity: 0}", Map.of())).hasMessageContaining("local.capacity");
+    assertThatThrownBy(() -> load("local: {grace: 1s}", Map.of())).hasMessageContaining("local.grace");
+  }
+
+  @Test
   void simSettingsAreCheckedNamingTheKey() throws IOException {
     EpumConfig c = load("sim: {boot_time_min: 10ms, boot_time_max: 20ms, sites: {a: {capacity: 2, failure_rate: 0.5}}}",
         Map.of());
