@@ -15,6 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.curator.framework.CuratorFramework;
 import org.epum.core.decider.DecisionLoop;
 import org.epum.core.leader.RoleLoop;
@@ -44,6 +47,8 @@ import org.epum.server.notify.DomainWatchService;
 import org.epum.server.notify.NotifierService;
 import org.epum.server.zk.CuratorService;
 import org.epum.server.zk.EmbeddedZooKeeperService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One EPUM replica, assembled from a config: the modules main installs for it, and its services
@@ -51,6 +56,7 @@ import org.epum.server.zk.EmbeddedZooKeeperService;
  * so the tests exercise the production wiring.
  */
 public final class EpumServer {
+  private static final Logger log = LoggerFactory.getLogger(EpumServer.class);
   public static final String VERSION = "0.1.0";
 
   private final Injector injector;
@@ -67,7 +73,7 @@ public final class EpumServer {
     ClockControl clock = config.mode().externalDecide() ? ClockControl.manual(system.instant())
         : ClockControl.system();
     var info = new ServerInfo(ParticipantId.of(config.server().replicaName()), VERSION,
-        config.store().name().toLowerCase(java.util.Locale.ROOT), config.server().listen().toString(),
+        config.store().name().toLowerCase(Locale.ROOT), config.server().listen().toString(),
         system.instant());
     List<Module> modules = new ArrayList<>();
     modules.add(new ConfigModule(config, clock, info));
@@ -132,9 +138,9 @@ public final class EpumServer {
   private void handOverRoles() {
     try {
       injector.getInstance(Key.get(Service.class, Names.named("leadership"))).stopAsync()
-          .awaitTerminated(5, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException | IllegalStateException e) {
-      org.slf4j.LoggerFactory.getLogger(EpumServer.class).warn("leaving the elections failed: {}", e.toString());
+          .awaitTerminated(5, TimeUnit.SECONDS);
+    } catch (TimeoutException | IllegalStateException e) {
+      log.warn("leaving the elections failed: {}", e.toString());
     }
   }
 

@@ -1,6 +1,7 @@
 package org.epum.core.decider;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class DecisionLogWriter {
       return null;
     }
     var tail = log.read(key, Math.max(0, last - 8), 8);
-    java.util.ArrayList<EventBody.Decision> idle = new java.util.ArrayList<>();
+    ArrayList<EventBody.Decision> idle = new ArrayList<>();
     for (int i = tail.size() - 1; i >= 0; i--) {
       if (tail.get(i).body() instanceof EventBody.Decision d && d.action() == Action.NONE
           && (idle.isEmpty() || tail.get(i).time().equals(tail.get(tail.size() - 1).time()))) {

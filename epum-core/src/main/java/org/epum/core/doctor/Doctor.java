@@ -1,7 +1,5 @@
 package org.epum.core.doctor;
 
-import static java.util.Objects.requireNonNull;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.epum.core.domain.DomainKey;
 import org.epum.core.domain.HealthSettings;
@@ -25,6 +24,7 @@ import org.epum.core.store.Fence;
 import org.epum.core.store.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import static java.util.Objects.requireNonNull;
 
 /**
  * One doctor pass ({@link #runOnce()}) over every health-monitored domain, applying
@@ -116,7 +116,7 @@ public final class Doctor {
     for (int attempt = 1; attempt <= MAX_CAS_ATTEMPTS; attempt++) {
       var stored = store.instance(key, judged.instanceId()).orElse(null);
       if (stored == null || stored.value().health() != judged.health()
-          || !java.util.Objects.equals(stored.value().lastHeartbeat(), judged.lastHeartbeat())) {
+          || !Objects.equals(stored.value().lastHeartbeat(), judged.lastHeartbeat())) {
         return false;
       }
       try {

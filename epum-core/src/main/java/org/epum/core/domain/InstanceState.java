@@ -1,6 +1,7 @@
 package org.epum.core.domain;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Instance states, ordered by their code: a state report may only move an instance up this list. */
@@ -54,7 +55,7 @@ public enum InstanceState {
     if (text == null) {
       return Optional.empty();
     }
-    String t = text.trim().toUpperCase(java.util.Locale.ROOT);
+    String t = text.trim().toUpperCase(Locale.ROOT);
     for (InstanceState s : values()) {
       if (t.equals(s.name()) || t.equals(s.label()) || t.equals(Integer.toString(s.code))) {
         return Optional.of(s);

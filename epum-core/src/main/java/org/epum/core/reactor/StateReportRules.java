@@ -3,6 +3,7 @@ package org.epum.core.reactor;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.epum.core.domain.HealthState;
 import org.epum.core.domain.InstanceRecord;
 import org.epum.core.domain.InstanceState;
@@ -63,7 +64,7 @@ final class StateReportRules {
     return next.build();
   }
 
-  private static void overlay(String value, java.util.function.Consumer<String> setter) {
+  private static void overlay(String value, Consumer<String> setter) {
     if (!value.isEmpty()) {
       setter.accept(value);
     }

@@ -1,7 +1,5 @@
 package org.epum.server.auth;
 
-import static java.util.Objects.requireNonNull;
-
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
@@ -10,9 +8,11 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Optional;
 import org.epum.core.domain.Names;
 import org.epum.core.error.EpumException;
+import static java.util.Objects.requireNonNull;
 
 /**
  * Authenticates every call from its {@code authorization: Bearer} header, checks the method's
@@ -47,7 +47,7 @@ public final class AuthInterceptor implements ServerInterceptor {
     }
     if (!caller.get().has(required.get())) {
       return refuse(call, Status.PERMISSION_DENIED.withDescription(method + " needs the "
-          + required.get().name().toLowerCase(java.util.Locale.ROOT) + " role; caller " + caller.get().owner()
+          + required.get().name().toLowerCase(Locale.ROOT) + " role; caller " + caller.get().owner()
           + " has " + caller.get().roles()));
     }
     Context context = Context.current().withValue(CallerContext.CALLER, caller.get());

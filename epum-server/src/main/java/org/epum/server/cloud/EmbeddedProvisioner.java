@@ -1,15 +1,14 @@
 package org.epum.server.cloud;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.epum.core.error.EpumException;
 import org.epum.proto.v1.InstanceState;
@@ -18,6 +17,7 @@ import org.epum.proto.v1.ProvisionRequest;
 import org.epum.server.grpc.Structs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import static java.util.Objects.requireNonNull;
 
 /**
  * The Provisioner's logic (DESIGN §7): node records, idempotent Provision, TerminateNodes, the
@@ -172,7 +172,7 @@ public final class EmbeddedProvisioner implements NodeTransitions {
 
   private List<NodeRecord> select(List<String> ids, String owner) {
     var chosen = ids.isEmpty() ? nodes.values().stream()
-        : ids.stream().map(nodes::get).filter(java.util.Objects::nonNull);
+        : ids.stream().map(nodes::get).filter(Objects::nonNull);
     return chosen.filter(n -> owner.isEmpty() || n.getOwner().equals(owner)).toList();
   }
 

@@ -1,8 +1,7 @@
 package org.epum.server.cloud;
 
-import static java.util.Objects.requireNonNull;
-
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.epum.core.domain.InstanceState;
 import org.epum.core.error.EpumException;
 import org.epum.core.error.ErrorCode;
@@ -11,6 +10,7 @@ import org.epum.core.reactor.StateReport;
 import org.epum.proto.v1.NodeRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import static java.util.Objects.requireNonNull;
 
 /**
  * The embedded Provisioner's push: straight into this server's InstanceStates intake (the same
@@ -32,7 +32,7 @@ public final class IntakeStateSink implements InstanceStateSink {
     InstanceState state = InstanceState.fromCode(node.getStateValue())
         .orElseThrow(() -> new IllegalStateException("node " + node.getInstanceId() + " has no state"));
     var report = new StateReport(node.getInstanceId(), state, node.getUpdateCounter(), node.getIaasId(),
-        node.getPublicIp(), node.getPrivateIp(), node.getHostname(), node.getStateDesc(), java.util.Map.of());
+        node.getPublicIp(), node.getPrivateIp(), node.getHostname(), node.getStateDesc(), Map.of());
     try {
       intake.report(report);
     } catch (EpumException e) {

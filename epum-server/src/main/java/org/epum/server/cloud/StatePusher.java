@@ -1,17 +1,17 @@
 package org.epum.server.cloud;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.epum.proto.v1.NodeRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import static java.util.Objects.requireNonNull;
 
 /**
  * Pushes node records to EPUM until each is acknowledged. Per node only the newest record is
@@ -60,7 +60,7 @@ public final class StatePusher {
   private void submit(String id, Duration delay) {
     try {
       scheduler.schedule(() -> send(id), delay.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       log.debug("instance={} push dropped: provisioner stopping", id);
     }
   }

@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.epum.core.leader.Roles;
 import org.epum.core.reactor.HeartbeatSettings;
 
@@ -163,7 +166,7 @@ public final class ConfigLoader {
 
   private static SimConfig readSim(ConfigSection sim) {
     var sitesSection = sim.section("sites");
-    java.util.Map<String, SimConfig.Site> sites = new java.util.LinkedHashMap<>();
+    Map<String, SimConfig.Site> sites = new LinkedHashMap<>();
     if (sim.has("sites")) {
       for (String name : sitesSection.keys()) {
         var site = sitesSection.section(name);
@@ -190,9 +193,9 @@ public final class ConfigLoader {
     String ownJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String javaCommand = local.string("java", "");
     var config = new LocalConfig(javaCommand.isEmpty() ? ownJava : javaCommand,
-        local.stringList("java_opts", java.util.List.of("-Xmx128m")),
+        local.stringList("java_opts", List.of("-Xmx128m")),
         local.string("classpath", "epum-client/target/epum-client-0.1.0-SNAPSHOT-all.jar"),
-        local.stringList("agent_args", java.util.List.of("--listen", "127.0.0.1:0")),
+        local.stringList("agent_args", List.of("--listen", "127.0.0.1:0")),
         local.duration("ready_after", Duration.ofSeconds(1)), local.duration("stop_grace", Duration.ofSeconds(5)),
         local.string("log_dir", "data/agents"), local.integer("capacity", 20, 1, 10_000),
         local.string("agent_token", ""));
@@ -205,7 +208,7 @@ public final class ConfigLoader {
       throw new ConfigException("auth.mode none gives every caller every role, so it is allowed only on a loopback "
           + "address; server.listen is " + config.server().listen() + ". Set auth.mode: token or listen on 127.0.0.1");
     }
-    if (!java.util.Set.of("datadog", "etsy", "telegraf", "sysdig").contains(config.metrics().flavor())) {
+    if (!Set.of("datadog", "etsy", "telegraf", "sysdig").contains(config.metrics().flavor())) {
       throw new ConfigException("metrics.statsd.flavor must be one of [datadog, etsy, sysdig, telegraf], got '"
           + config.metrics().flavor() + "'");
     }

@@ -3,9 +3,13 @@ package org.epum.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -126,7 +130,7 @@ final class ConfigSection {
   }
 
   /** A list of strings (a YAML sequence of scalars). */
-  java.util.List<String> stringList(String key, java.util.List<String> defaultValue) {
+  List<String> stringList(String key, List<String> defaultValue) {
     JsonNode v = value(key);
     if (v == null) {
       return defaultValue;
@@ -134,7 +138,7 @@ final class ConfigSection {
     if (!v.isArray()) {
       throw bad(key, "a list of strings", v);
     }
-    java.util.List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (JsonNode e : v) {
       if (!e.isValueNode() || e.isNull()) {
         throw bad(key, "a list of strings", v);
@@ -145,15 +149,15 @@ final class ConfigSection {
   }
 
   /** A free-form mapping (e.g. launch vars), as plain values; empty when absent. */
-  java.util.Map<String, Object> map(String key) {
+  Map<String, Object> map(String key) {
     JsonNode v = value(key);
     if (v == null) {
-      return java.util.Map.of();
+      return Map.of();
     }
     if (!v.isObject()) {
       throw bad(key, "a mapping of keys to values", v);
     }
-    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    Map<String, Object> out = new LinkedHashMap<>();
     v.fields().forEachRemaining(e -> out.put(e.getKey(), plain(e.getValue())));
     return out;
   }
@@ -169,12 +173,12 @@ final class ConfigSection {
       return n.booleanValue();
     }
     if (n.isArray()) {
-      java.util.List<Object> list = new java.util.ArrayList<>();
+      List<Object> list = new ArrayList<>();
       n.forEach(e -> list.add(plain(e)));
       return list;
     }
     if (n.isObject()) {
-      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      Map<String, Object> m = new LinkedHashMap<>();
       n.fields().forEachRemaining(e -> m.put(e.getKey(), plain(e.getValue())));
       return m;
     }
@@ -202,8 +206,8 @@ final class ConfigSection {
   }
 
   /** The keys of this mapping, in file order; each is marked known (for name-keyed maps such as sites). */
-  java.util.List<String> keys() {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  List<String> keys() {
+    List<String> out = new ArrayList<>();
     if (node != null) {
       node.fieldNames().forEachRemaining(out::add);
     }

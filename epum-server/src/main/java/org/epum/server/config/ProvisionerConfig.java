@@ -2,6 +2,7 @@ package org.epum.server.config;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Provisioner EPUM calls: the embedded one (the default) or an external one at an endpoint.
@@ -29,7 +30,7 @@ public record ProvisionerConfig(boolean embedded, String endpoint, Duration time
       throw new IllegalArgumentException("provisioner.embedded is false, so provisioner.endpoint must name the "
           + "external provisioner (host:port)");
     }
-    if (!java.util.Set.of("sim", "local").contains(driver)) {
+    if (!Set.of("sim", "local").contains(driver)) {
       throw new IllegalArgumentException("provisioner.driver must be one of [local, sim], got '" + driver + "'");
     }
     if (!storeRoot.isEmpty() && (!storeRoot.startsWith("/") || storeRoot.endsWith("/"))) {

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.epum.core.error.EpumException;
 import org.epum.proto.v1.Credentials;
@@ -98,7 +99,7 @@ public final class DtrsFiles {
     }
   }
 
-  private static void named(JsonNode section, String what, java.util.function.BiConsumer<String, JsonNode> add) {
+  private static void named(JsonNode section, String what, BiConsumer<String, JsonNode> add) {
     if (section == null || section.isNull()) {
       return;
     }

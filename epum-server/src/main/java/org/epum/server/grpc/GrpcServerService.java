@@ -1,7 +1,5 @@
 package org.epum.server.grpc;
 
-import static java.util.Objects.requireNonNull;
-
 import com.google.common.util.concurrent.AbstractIdleService;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.grpc.BindableService;
@@ -15,7 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +27,7 @@ import org.epum.server.config.ConfigException;
 import org.epum.server.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import static java.util.Objects.requireNonNull;
 
 /**
  * The gRPC server: the EPUM services behind the metrics and auth interceptors, plus the health
@@ -50,10 +51,10 @@ public final class GrpcServerService extends AbstractIdleService {
   @Inject
   public GrpcServerService(ServerConfig config, EpumStore store, EpuManagementGrpcService management,
       HeartbeatsGrpcService heartbeats, InstanceStatesGrpcService instanceStates, EpumAdminGrpcService admin,
-      RequestMetricsInterceptor metrics, AuthInterceptor auth, java.util.Set<BindableService> extra) {
+      RequestMetricsInterceptor metrics, AuthInterceptor auth, Set<BindableService> extra) {
     this.config = requireNonNull(config);
     this.store = requireNonNull(store);
-    var all = new java.util.ArrayList<BindableService>(List.of(management, heartbeats, instanceStates, admin));
+    var all = new ArrayList<BindableService>(List.of(management, heartbeats, instanceStates, admin));
     all.addAll(extra);
     this.services = List.copyOf(all);
     this.metrics = requireNonNull(metrics);

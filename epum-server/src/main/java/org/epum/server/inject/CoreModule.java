@@ -3,6 +3,7 @@ package org.epum.server.inject;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import jakarta.inject.Singleton;
+import java.util.Set;
 import org.epum.core.domain.DomainConfigValidator;
 import org.epum.core.engine.EngineRegistry;
 
@@ -23,7 +24,7 @@ public final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
   DomainConfigValidator domainConfigValidator(EngineRegistry engines,
-      java.util.Set<org.epum.core.domain.EngineConfigCheck> extra) {
+      Set<org.epum.core.domain.EngineConfigCheck> extra) {
     return new DomainConfigValidator(config -> {
       engines.check(config);
       extra.forEach(check -> check.check(config));

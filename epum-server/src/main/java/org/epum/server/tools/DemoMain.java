@@ -10,8 +10,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.epum.proto.v1.AddDomainRequest;
@@ -191,7 +193,7 @@ public final class DemoMain {
     return last[0];
   }
 
-  private void until(String what, java.util.function.BooleanSupplier condition) {
+  private void until(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + bound.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -209,7 +211,7 @@ public final class DemoMain {
   private void show(Domain d) {
     Map<String, Long> byState = d.getInstancesList().stream().collect(Collectors.groupingBy(
         i -> i.getSite() + " " + i.getState().name().replace("INSTANCE_STATE_", "") + "/"
-            + i.getHealth().name().replace("HEALTH_STATE_", ""), java.util.TreeMap::new, Collectors.counting()));
+            + i.getHealth().name().replace("HEALTH_STATE_", ""), TreeMap::new, Collectors.counting()));
     out.println("   " + d.getDomainId() + " instances: " + byState);
   }
 

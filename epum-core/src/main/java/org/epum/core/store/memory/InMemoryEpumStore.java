@@ -1,8 +1,6 @@
 package org.epum.core.store.memory;
 
-import static org.epum.core.store.memory.MemoryChecks.checkVersion;
-import static org.epum.core.store.memory.MemoryChecks.next;
-
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -17,17 +15,19 @@ import org.epum.core.domain.DomainRecord;
 import org.epum.core.domain.InstanceRecord;
 import org.epum.core.domain.Subscriber;
 import org.epum.core.error.EpumException;
-import org.epum.core.store.DuplicateRequestException;
 import org.epum.core.events.DomainEvent;
 import org.epum.core.events.DomainEventLog;
+import org.epum.core.store.DuplicateRequestException;
 import org.epum.core.store.EpumStore;
 import org.epum.core.store.Fence;
 import org.epum.core.store.RequestMark;
 import org.epum.core.store.StoreListener;
 import org.epum.core.store.Versioned;
-import org.epum.core.store.zk.StoredForm;
 import org.epum.core.store.zk.StoreListeners;
+import org.epum.core.store.zk.StoredForm;
 import org.epum.core.store.zk.ZkStoreOptions;
+import static org.epum.core.store.memory.MemoryChecks.checkVersion;
+import static org.epum.core.store.memory.MemoryChecks.next;
 
 /**
  * The {@link EpumStore} in one process's memory, for tests and {@code --store memory}. Same
@@ -346,7 +346,7 @@ public final class InMemoryEpumStore implements EpumStore, DomainEventLog {
       }
       TreeMap<Long, DomainEvent> log = events.computeIfAbsent(k, x -> new TreeMap<>());
       long next = lastEvent.getOrDefault(k, 0L);
-      List<DomainEvent> appended = new java.util.ArrayList<>();
+      List<DomainEvent> appended = new ArrayList<>();
       for (DomainEvent e : newEvents) {
         DomainEvent numbered = new DomainEvent(++next, e.time(), e.body());
         log.put(numbered.sequence(), numbered);

@@ -3,9 +3,11 @@ package org.epum.core.store.zk;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -18,10 +20,10 @@ import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.zookeeper.data.Stat;
 import org.epum.core.domain.DefinitionRecord;
 import org.epum.core.domain.DomainKey;
-import org.epum.core.events.DomainEvent;
 import org.epum.core.domain.DomainRecord;
 import org.epum.core.domain.InstanceRecord;
 import org.epum.core.domain.Subscriber;
+import org.epum.core.events.DomainEvent;
 import org.epum.core.store.RequestMark;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -230,9 +232,9 @@ final class CacheView implements CuratorCacheListener {
   }
 
   /** The domain's cached events, by sequence. */
-  java.util.NavigableMap<Long, DomainEvent> events(DomainKey key) {
+  NavigableMap<Long, DomainEvent> events(DomainKey key) {
     var m = events.get(key);
-    return m == null ? java.util.Collections.emptyNavigableMap() : java.util.Collections.unmodifiableNavigableMap(m);
+    return m == null ? Collections.emptyNavigableMap() : Collections.unmodifiableNavigableMap(m);
   }
 
   Optional<CachedNode<DefinitionRecord>> definition(String id) {

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.epum.core.events.DomainEvent;
 import org.epum.core.domain.DefinitionRecord;
 import org.epum.core.domain.DomainConfig;
 import org.epum.core.domain.DomainKey;
@@ -20,6 +20,7 @@ import org.epum.core.domain.DomainRecord;
 import org.epum.core.domain.EngineState;
 import org.epum.core.domain.InstanceRecord;
 import org.epum.core.domain.Subscriber;
+import org.epum.core.events.DomainEvent;
 import org.epum.core.store.RequestMark;
 import org.epum.core.store.zk.JsonRecords.DefinitionJson;
 import org.epum.core.store.zk.JsonRecords.DomainJson;
@@ -159,7 +160,7 @@ final class JsonCodec {
   }
 
   private static Map<String, Object> sections(DomainConfig config) {
-    return new java.util.LinkedHashMap<>(config.sections());
+    return new LinkedHashMap<>(config.sections());
   }
 
   private static DomainConfig config(Map<String, Object> raw) {

@@ -1,6 +1,7 @@
 package org.epum.core.store.zk;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.curator.framework.CuratorFramework;
@@ -178,7 +179,7 @@ final class ZkWrites {
       b.create(Role.PART, paths.events(k), codec.marker(w), "event log of domain " + k, "domain " + k + " not found",
           "the event log of domain " + k + " was created concurrently; retry");
     }
-    List<DomainEvent> appended = new java.util.ArrayList<>();
+    List<DomainEvent> appended = new ArrayList<>();
     for (DomainEvent e : events) {
       DomainEvent numbered = new DomainEvent(next++, e.time(), e.body());
       byte[] data = limit.event(codec.event(numbered, w), k);

@@ -1,7 +1,5 @@
 package org.epum.server.cloud.local;
 
-import static java.util.Objects.requireNonNull;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,6 +22,7 @@ import org.epum.server.cloud.NodeTransitions;
 import org.epum.server.config.LocalConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import static java.util.Objects.requireNonNull;
 
 /**
  * The {@code local} driver: each instance is an epum-agent process on this host (see
@@ -95,7 +95,7 @@ public final class LocalDriver implements CloudDriver {
 
   /** The pids of the running agents by instance id (for tests and diagnostics). */
   public Map<String, Long> pids() {
-    Map<String, Long> out = new java.util.TreeMap<>();
+    Map<String, Long> out = new TreeMap<>();
     agents.forEach((id, a) -> out.put(id, a.handle().pid()));
     return out;
   }

@@ -1,6 +1,7 @@
 package org.epum.server.cloud.local;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,7 +33,7 @@ final class Orphans {
   }
 
   private static boolean isAgentOf(ProcessHandle handle, String nodeId) {
-    var args = handle.info().arguments().map(Arrays::asList).orElse(java.util.List.of());
+    var args = handle.info().arguments().map(Arrays::asList).orElse(List.of());
     int at = args.indexOf("--node-id");
     return args.contains(AgentCommand.MAIN) && at >= 0 && at + 1 < args.size() && args.get(at + 1).equals(nodeId);
   }
