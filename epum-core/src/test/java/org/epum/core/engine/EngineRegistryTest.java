@@ -14,9 +14,9 @@ import org.epum.core.engine.sensor.SensorProvider;
 import org.epum.core.engine.simplest.SimplestProvider;
 import org.epum.core.error.EpumException;
 import org.epum.core.error.ErrorCode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class EngineRegistryTest {
   private final EngineRegistry registry = EngineRegistry.fromClasspath();

@@ -4,7 +4,6 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Timestamp;
 import java.time.Instant;
 import java.util.List;
-
 import org.epum.core.domain.DefinitionRecord;
 import org.epum.core.domain.DomainConfig;
 import org.epum.core.domain.EngineState;
