@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,6 +17,7 @@ import java.util.function.UnaryOperator;
 import org.epum.proto.v1.InstanceState;
 import org.epum.proto.v1.NodeRecord;
 import org.epum.server.cloud.CloudDriver;
+import org.epum.server.cloud.DriverSteps;
 import org.epum.server.cloud.NodeTransitions;
 import org.epum.server.config.LocalConfig;
 import org.slf4j.Logger;
@@ -243,16 +243,7 @@ public final class LocalDriver implements CloudDriver {
   }
 
   private void after(Duration delay, String id, Runnable step) {
-    try {
-      scheduler.schedule(() -> {
-        try {
-          step.run();
-        } catch (RuntimeException e) {
-          log.warn("instance={} local driver step failed: {}", id, e.toString());
-        }
-      }, delay.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      log.debug("instance={} local driver step dropped: stopping", id);
-    }
+    DriverSteps.after(scheduler, delay, "local", id, step);
   }
+
 }

@@ -9,17 +9,14 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.epum.core.error.EpumException;
 import org.epum.proto.v1.InstanceState;
 import org.epum.proto.v1.NodeRecord;
 import org.epum.server.cloud.CloudDriver;
+import org.epum.server.cloud.DriverSteps;
 import org.epum.server.cloud.NodeTransitions;
 import org.epum.server.config.SimConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code sim} driver: a simulated cloud. A launch goes REQUESTED → PENDING (after
@@ -30,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * an agent report PROCESS_ERROR. Timers run on the given scheduler in real time.
  */
 public final class SimDriver implements CloudDriver {
-  private static final Logger log = LoggerFactory.getLogger(SimDriver.class);
   public static final String LOAD_CURVE_VAR = "sim_load_curve";
 
   private final SimConfig config;
@@ -155,17 +151,7 @@ public final class SimDriver implements CloudDriver {
   }
 
   private void after(Duration delay, String id, Runnable step) {
-    try {
-      scheduler.schedule(() -> {
-        try {
-          step.run();
-        } catch (RuntimeException e) {
-          log.warn("instance={} sim step failed: {}", id, e.toString());
-        }
-      }, delay.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      log.debug("instance={} sim step dropped: stopping", id);
-    }
+    DriverSteps.after(scheduler, delay, "sim", id, step);
   }
 
   /** Reads launch vars from a node record. */
