@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.apache.curator.test.TestingServer;
 import org.epum.proto.v1.AddCredentialsRequest;
 import org.epum.proto.v1.AddDeployableTypeRequest;
 import org.epum.proto.v1.AddDomainRequest;
@@ -34,9 +33,8 @@ import org.epum.proto.v1.Site;
 import org.epum.server.config.ConfigException;
 import org.epum.server.testing.RunningServer;
 import org.epum.server.testing.TestServers;
-import org.junit.jupiter.api.AfterAll;
+import org.epum.server.testing.ZooKeeperITBase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,22 +43,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The embedded DTRS: seeded from a directory of YAML files, changed and read over its gRPC API,
  * and consulted when a domain is added or reconfigured and when the embedded Provisioner launches.
  */
-class DtrsIT {
-  private static TestingServer zookeeper;
+class DtrsIT extends ZooKeeperITBase {
   private static int roots;
   @TempDir
   Path dir;
   private RunningServer server;
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    zookeeper = new TestingServer(true);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    zookeeper.close();
-  }
 
   @BeforeEach
   void start() throws IOException {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.curator.test.TestingServer;
 import org.epum.proto.v1.AddDomainRequest;
 import org.epum.proto.v1.CreateDefinitionRequest;
 import org.epum.proto.v1.DescribeDomainRequest;
@@ -26,9 +25,9 @@ import org.epum.proto.v1.RemoveDomainRequest;
 import org.epum.proto.v1.RunDeciderRequest;
 import org.epum.server.testing.RunningServer;
 import org.epum.server.testing.TestServers;
-import org.junit.jupiter.api.AfterAll;
+import org.epum.server.testing.Waits;
+import org.epum.server.testing.ZooKeeperITBase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,26 +39,15 @@ import org.junit.jupiter.api.io.TempDir;
  * stopping the server stops them too, and after a restart their nodes are FAILED. External-decide
  * mode: the test runs the decider passes.
  */
-class LocalDriverIT {
+class LocalDriverIT extends ZooKeeperITBase {
   private static final AtomicInteger ROOTS = new AtomicInteger();
   private static final Duration BOUND = Duration.ofSeconds(60);
   private static final String HEALTH = "{\"monitor_health\": true, \"boot_timeout\": 30, \"missing_timeout\": 10, "
       + "\"really_missing_timeout\": 5, \"zombie_seconds\": 10}";
-  private static TestingServer zookeeper;
   @TempDir Path logs;
   private RunningServer server;
   private String root;
   private final Set<Long> pids = new HashSet<>();
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    zookeeper = new TestingServer(true);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    zookeeper.close();
-  }
 
   @BeforeEach
   void start() {
@@ -99,7 +87,7 @@ class LocalDriverIT {
 
     NodeRecord victim = first.get(0);
     assertThat(process(victim).destroyForcibly()).isTrue();
-    NodeRecord failed = Eventually.until("the killed agent's node FAILED", BOUND, () -> node(victim.getInstanceId()),
+    NodeRecord failed = Waits.until("the killed agent's node FAILED", BOUND, () -> node(victim.getInstanceId()),
         n -> n.getState() == InstanceState.INSTANCE_STATE_FAILED);
     assertThat(failed.getStateDesc()).contains("exit code 137");
 
@@ -111,13 +99,13 @@ class LocalDriverIT {
     assertThat(pids).hasSize(3);
 
     server.stubs().management().removeDomain(RemoveDomainRequest.newBuilder().setDomainId("web").build());
-    Eventually.until("the domain is deleted", BOUND, () -> {
+    Waits.until("the domain is deleted", BOUND, () -> {
       decide();
       return server.stubs().management().listDomains(ListDomainsRequest.getDefaultInstance()).getDomainIdsCount() == 0;
     });
     assertThat(nodes()).filteredOn(n -> !n.getInstanceId().equals(victim.getInstanceId()))
         .allSatisfy(n -> assertThat(n.getState()).isEqualTo(InstanceState.INSTANCE_STATE_TERMINATED));
-    Eventually.until("every agent process is gone", BOUND,
+    Waits.until("every agent process is gone", BOUND,
         () -> pids.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
   }
 
@@ -135,7 +123,7 @@ class LocalDriverIT {
         .as("the agent stopped with the server").isFalse();
 
     server = start(root);
-    NodeRecord after = Eventually.until("the node FAILED after the restart", BOUND,
+    NodeRecord after = Waits.until("the node FAILED after the restart", BOUND,
         () -> node(before.getInstanceId()), n -> n.getState() == InstanceState.INSTANCE_STATE_FAILED);
     assertThat(after.getStateDesc()).contains("gone");
     awaitDomain("kept", "a replacement RUNNING and OK", d -> okRunning(d).size() == 1
@@ -154,7 +142,7 @@ class LocalDriverIT {
 
   /** Runs a decider pass on every probe, so launches and replacements follow the driver's states. */
   private Domain awaitDomain(String id, String what, java.util.function.Predicate<Domain> ok) {
-    return Eventually.until("domain " + id + ": " + what, BOUND, () -> {
+    return Waits.until("domain " + id + ": " + what, BOUND, () -> {
       decide();
       return server.stubs().management().describeDomain(DescribeDomainRequest.newBuilder().setDomainId(id).build());
     }, ok);

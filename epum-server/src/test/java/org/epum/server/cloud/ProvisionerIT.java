@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.curator.test.TestingServer;
 import org.epum.proto.v1.AddDomainRequest;
 import org.epum.proto.v1.CreateDefinitionRequest;
 import org.epum.proto.v1.DescribeDomainRequest;
@@ -26,9 +25,9 @@ import org.epum.proto.v1.RunDeciderRequest;
 import org.epum.proto.v1.TerminateNodesRequest;
 import org.epum.server.testing.RunningServer;
 import org.epum.server.testing.TestServers;
-import org.junit.jupiter.api.AfterAll;
+import org.epum.server.testing.Waits;
+import org.epum.server.testing.ZooKeeperITBase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,22 +38,11 @@ import org.junit.jupiter.api.Test;
  * provisioner's nodes survive a restart and converge without duplicate launches. The server runs in
  * external-decide mode (decider passes on demand); the sim runs on its own scheduler with tiny delays.
  */
-class ProvisionerIT {
+class ProvisionerIT extends ZooKeeperITBase {
   private static final AtomicInteger ROOTS = new AtomicInteger();
   private static final Duration BOUND = Duration.ofSeconds(20);
-  private static TestingServer zookeeper;
   private RunningServer server;
   private String root;
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    zookeeper = new TestingServer(true);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    zookeeper.close();
-  }
 
   @BeforeEach
   void start() {
@@ -104,9 +92,9 @@ class ProvisionerIT {
 
     server.stubs().management().removeDomain(RemoveDomainRequest.newBuilder().setDomainId("web").build());
     decide();
-    Eventually.until("every node TERMINATED", BOUND,
+    Waits.until("every node TERMINATED", BOUND,
         () -> nodes().stream().allMatch(n -> n.getState() == InstanceState.INSTANCE_STATE_TERMINATED));
-    Eventually.until("the domain is deleted", BOUND, () -> {
+    Waits.until("the domain is deleted", BOUND, () -> {
       decide();
       return server.stubs().management().listDomains(org.epum.proto.v1.ListDomainsRequest.getDefaultInstance())
           .getDomainIdsCount() == 0;
@@ -119,7 +107,7 @@ class ProvisionerIT {
     assertThat(provisioner().provision(req).getState()).isEqualTo(InstanceState.INSTANCE_STATE_REQUESTED);
     provisioner().provision(req);
     assertThat(nodes()).extracting(NodeRecord::getInstanceId).containsExactly("i-1");
-    Eventually.until("i-1 RUNNING", BOUND, () -> node("i-1").getState() == InstanceState.INSTANCE_STATE_RUNNING);
+    Waits.until("i-1 RUNNING", BOUND, () -> node("i-1").getState() == InstanceState.INSTANCE_STATE_RUNNING);
     assertThat(provisioner().provision(req).getState()).as("a repeat answers the current state")
         .isEqualTo(InstanceState.INSTANCE_STATE_RUNNING);
     long counter = node("i-1").getUpdateCounter();
@@ -139,7 +127,7 @@ class ProvisionerIT {
     var accepted = provisioner().terminateNodes(TerminateNodesRequest.newBuilder().addInstanceIds("i-1")
         .addInstanceIds("nobody").setOwner("alice").setEpoch(6).build());
     assertThat(accepted.getAcceptedIdsList()).containsExactly("i-1");
-    Eventually.until("i-1 TERMINATED", BOUND,
+    Waits.until("i-1 TERMINATED", BOUND,
         () -> node("i-1").getState() == InstanceState.INSTANCE_STATE_TERMINATED);
     assertThat(node("i-1").getUpdateCounter()).isGreaterThan(counter);
   }
@@ -211,7 +199,7 @@ class ProvisionerIT {
   }
 
   private Domain awaitDomain(String id, java.util.function.Predicate<Domain> ok) {
-    return Eventually.until("domain " + id, BOUND,
+    return Waits.until("domain " + id, BOUND,
         () -> server.stubs().management().describeDomain(DescribeDomainRequest.newBuilder().setDomainId(id).build()),
         ok);
   }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.curator.test.TestingServer;
 import org.epum.client.cli.ClientFactory;
 import org.epum.client.cli.Epumctl;
 import org.epum.proto.v1.AddDomainRequest;
@@ -23,9 +22,9 @@ import org.epum.proto.v1.InstanceState;
 import org.epum.proto.v1.RunDeciderRequest;
 import org.epum.server.testing.RunningServer;
 import org.epum.server.testing.TestServers;
-import org.junit.jupiter.api.AfterAll;
+import org.epum.server.testing.Waits;
+import org.epum.server.testing.ZooKeeperITBase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,23 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  * against a server with the embedded provisioner: a killed instance is replaced, a failing site
  * fails launches, an agent's process error reaches the instance's health, a silenced agent stops.
  */
-class SimFaultsIT {
+class SimFaultsIT extends ZooKeeperITBase {
   private static final Duration BOUND = Duration.ofSeconds(20);
-  private static TestingServer zookeeper;
   private static int roots;
   @TempDir
   Path dtrsDir;
   private RunningServer server;
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    zookeeper = new TestingServer(true);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    zookeeper.close();
-  }
 
   @BeforeEach
   void start() throws IOException {
@@ -146,7 +134,7 @@ class SimFaultsIT {
   }
 
   private Domain awaitDomain(String id, java.util.function.Predicate<Domain> ok) {
-    return Eventually.until("domain " + id, BOUND,
+    return Waits.until("domain " + id, BOUND,
         () -> server.stubs().management().describeDomain(DescribeDomainRequest.newBuilder().setDomainId(id).build()),
         ok);
   }

@@ -14,6 +14,7 @@ import org.epum.proto.v1.InstanceState;
 import org.epum.proto.v1.RunDeciderRequest;
 import org.epum.server.testing.RunningServer;
 import org.epum.server.testing.TestServers;
+import org.epum.server.testing.Waits;
 import org.epum.server.tools.ProvisionerMain;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class StandaloneProvisionerIT {
         m.addDomain(AddDomainRequest.newBuilder().setDomainId("web").setDefinitionId("simple")
             .setConfig(struct("{\"engine_conf\": {\"preserve_n\": 2}}")).build());
         server.stubs().admin().runDecider(RunDeciderRequest.getDefaultInstance());
-        var domain = Eventually.until("2 RUNNING and OK", Duration.ofSeconds(20),
+        var domain = Waits.until("2 RUNNING and OK", Duration.ofSeconds(20),
             () -> m.describeDomain(DescribeDomainRequest.newBuilder().setDomainId("web").build()),
             d -> d.getInstancesList().stream().filter(i -> i.getState() == InstanceState.INSTANCE_STATE_RUNNING
                 && i.getHealth() == HealthState.HEALTH_STATE_OK).count() == 2);

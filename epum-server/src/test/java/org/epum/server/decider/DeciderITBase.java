@@ -26,6 +26,7 @@ import org.epum.proto.v1.RunDeciderResponse;
 import org.epum.proto.v1.SetClockRequest;
 import org.epum.server.testing.RunningServer;
 import org.epum.server.testing.ServerITBase;
+import org.epum.server.testing.Waits;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -137,14 +138,8 @@ abstract class DeciderITBase extends ServerITBase {
   }
 
   /** Polls {@code condition} until it holds, failing after 10 s (store caches catch up by watches). */
-  static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      Thread.sleep(10);
-    }
+  static void await(String what, java.util.function.BooleanSupplier condition) {
+    Waits.until(what, java.time.Duration.ofSeconds(10), condition);
   }
 
   /** The pass result of one domain in a RunDecider answer, or null when the pass did not touch it. */

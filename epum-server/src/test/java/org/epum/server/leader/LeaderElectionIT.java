@@ -24,6 +24,7 @@ import org.epum.proto.v1.RunDeciderRequest;
 import org.epum.server.testing.RecordingProvisioner;
 import org.epum.server.testing.RunningServer;
 import org.epum.server.testing.TestServers;
+import org.epum.server.testing.Waits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,13 +168,7 @@ class LeaderElectionIT {
         .stream().filter(l -> l.getRole().equals(role)).findFirst().orElseThrow().getEpoch();
   }
 
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(20);
-    }
+  private static void await(BooleanSupplier condition, String what) {
+    Waits.until(what, WAIT, condition);
   }
 }

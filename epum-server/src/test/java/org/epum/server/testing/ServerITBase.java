@@ -1,33 +1,19 @@
 package org.epum.server.testing;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * One real ZooKeeper (Curator TestingServer) per test class, and a fresh EPUM replica with its
- * own ZooKeeper root per test, in external-decide mode, reached over loopback gRPC.
+ * A fresh EPUM replica per test, with its own root on the class's ZooKeeper, in external-decide
+ * mode, reached over loopback gRPC.
  */
-public abstract class ServerITBase {
+public abstract class ServerITBase extends ZooKeeperITBase {
   private static final AtomicInteger ROOTS = new AtomicInteger();
-  protected static TestingServer zookeeper;
   protected RunningServer server;
   protected RecordingProvisioner provisioner;
   /** This test's ZooKeeper root, shared by every replica the test starts. */
   protected String zkRoot;
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    zookeeper = new TestingServer(true);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    zookeeper.close();
-  }
 
   @BeforeEach
   void startServer() throws java.io.IOException {
